@@ -1,0 +1,23 @@
+package com.planledger.command.lookup;
+
+/** Names of the command side's lookup collections (MongoDB, next to the tokens). */
+public final class LookupCollections {
+
+    /** Plan names per partner, every name ever used (a name is never reused). */
+    public static final String PLAN_NAMES = "cmd_plan_names";
+    /** Customer e-mails per partner. */
+    public static final String CUSTOMER_EMAILS = "cmd_customer_emails";
+    /** The recommended plan per partner, as the recommendation policy last saw it. */
+    public static final String RECOMMENDATIONS = "cmd_recommendations";
+    /** Which plan and revision each customer holds (for subscriber migrations). */
+    public static final String SUBSCRIPTIONS = "cmd_subscriptions";
+    /** When each customer's next time-based transition falls due. */
+    public static final String DUE = "cmd_due";
+    /** Progress of subscriber migrations. */
+    public static final String MIGRATION_JOBS = "cmd_migration_jobs";
+    /** Which instance runs the due-transition scheduler. */
+    public static final String LEASES = "cmd_leases";
+
+    private LookupCollections() {
+    }
+}

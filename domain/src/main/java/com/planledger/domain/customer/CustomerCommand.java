@@ -1,0 +1,18 @@
+package com.planledger.domain.customer;
+
+import com.planledger.domain.Ids;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A command to one customer of one partner. */
+public interface CustomerCommand {
+
+    String partnerId();
+
+    String customerId();
+
+    /** The partner-scoped aggregate identifier the command is routed by. */
+    @TargetAggregateIdentifier
+    default String aggregateId() {
+        return Ids.customer(partnerId(), customerId());
+    }
+}

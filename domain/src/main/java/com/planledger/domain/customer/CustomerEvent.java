@@ -1,0 +1,20 @@
+package com.planledger.domain.customer;
+
+import com.planledger.domain.Ids;
+import com.planledger.domain.PartnerEvent;
+
+/** Everything that happens to a customer. */
+public sealed interface CustomerEvent extends PartnerEvent
+        permits CustomerRegisteredEvent, CustomerProfileUpdatedEvent, CustomerPlanAssignedEvent,
+        CustomerPlanChangedEvent, SubscriptionMigrationScheduledEvent, SubscriptionMigratedEvent,
+        PaymentRecordedEvent, SubscriptionRenewedEvent, CustomerPastDueEvent, CustomerBlockedEvent,
+        CustomerUnblockedEvent, CustomerUserAddedEvent, CustomerUserRoleChangedEvent, CustomerUserRemovedEvent,
+        AddOnAttachedEvent, AddOnDetachedEvent, UsageRecordedEvent, UsageLimitReachedEvent {
+
+    String customerId();
+
+    @Override
+    default String aggregateId() {
+        return Ids.customer(partnerId(), customerId());
+    }
+}

@@ -1,0 +1,76 @@
+package com.planledger.domain.customer;
+
+import com.planledger.domain.DomainException;
+import com.planledger.domain.ErrorCode;
+import com.planledger.domain.plan.AddOnOffer;
+import com.planledger.domain.plan.BillingCycle;
+import com.planledger.domain.plan.LimitKind;
+import com.planledger.domain.plan.Limits;
+import com.planledger.domain.plan.PlanName;
+import com.planledger.domain.plan.PlanTerms;
+import com.planledger.domain.plan.Tax;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The terms a customer holds: one plan revision, for one billing cycle, with the price in force when it was
+ * assigned. Grandfathering means these stay as they are until the customer is explicitly moved.
+ */
+public record SubscriptionTerms(String planId,
+                                PlanName planName,
+                                int planRevision,
+                                BillingCycle billingCycle,
+                                BigDecimal price,
+                                String currency,
+                                Tax tax,
+                                Limits limits,
+                                int trialDays,
+                                int gracePeriodDays,
+                                List<AddOnOffer> addOnOffers) {
+
+    public SubscriptionTerms {
+        addOnOffers = addOnOffers == null ? List.of() : List.copyOf(addOnOffers);
+    }
+
+    /** The terms of {@code revision} of a plan for {@code cycle}; refuses a cycle the revision does not offer. */
+    public static SubscriptionTerms of(String planId, PlanName planName, int revision, PlanTerms terms,
+                                       BillingCycle cycle) {
+        if (cycle == null) {
+            throw DomainException.invalid("billingCycle", "must be given with a plan");
+        }
+        BigDecimal price = terms.prices().get(cycle);
+        if (price == null) {
+            throw new DomainException(ErrorCode.BILLING_CYCLE_NOT_OFFERED, "billingCycle",
+                    "plan " + planId + " does not offer the " + cycle + " billing cycle; it offers "
+                            + terms.prices().keySet());
+        }
+        List<AddOnOffer> offers = terms.addOns().stream().filter(a -> a.prices().containsKey(cycle)).toList();
+        return new SubscriptionTerms(planId, planName, revision, cycle, price, terms.currency(), terms.tax(),
+                terms.limits(), terms.trialDays(), terms.gracePeriodDays(), offers);
+    }
+
+    /** What the customer pays per period: the price, plus tax when enabled and not included. */
+    public BigDecimal amountDue() {
+        return tax.gross(price);
+    }
+
+    /** The add-on offered under {@code code} for this cycle, or {@code null}. */
+    public AddOnOffer addOn(String code) {
+        return addOnOffers.stream().filter(a -> a.code().equals(code)).findFirst().orElse(null);
+    }
+
+    /** The revision's limits raised by the given add-on quantities. */
+    public Limits effectiveLimits(Map<String, Integer> addOnQuantities) {
+        Map<LimitKind, Long> increments = new EnumMap<>(LimitKind.class);
+        addOnQuantities.forEach((code, quantity) -> {
+            AddOnOffer offer = addOn(code);
+            if (offer != null) {
+                offer.grants().forEach((kind, grant) -> increments.merge(kind, grant * quantity, Long::sum));
+            }
+        });
+        return limits.plus(increments);
+    }
+}

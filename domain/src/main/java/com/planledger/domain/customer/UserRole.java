@@ -1,0 +1,8 @@
+package com.planledger.domain.customer;
+
+/** The role of a customer's team member. */
+public enum UserRole {
+    OWNER,
+    ADMIN,
+    MEMBER
+}
