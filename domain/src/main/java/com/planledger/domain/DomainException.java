@@ -1,12 +1,17 @@
 package com.planledger.domain;
 
+import org.axonframework.commandhandling.CommandExecutionException;
+
 import java.util.Objects;
 
 /**
  * The one exception of the domain: a rule refused a command or a value was invalid. It carries a stable
  * {@link ErrorCode} and, where a single input field is at fault, the name (path) of that field.
+ * <p>
+ * It is a {@link CommandExecutionException} whose details are a {@link DomainError}: Axon carries those details to
+ * the sender of a command even when the command was handled by another instance, so a refusal keeps its code.
  */
-public class DomainException extends RuntimeException {
+public class DomainException extends CommandExecutionException {
 
     private final ErrorCode code;
     private final String field;
@@ -16,8 +21,8 @@ public class DomainException extends RuntimeException {
     }
 
     public DomainException(ErrorCode code, String field, String message) {
-        super(message);
-        this.code = Objects.requireNonNull(code, "code");
+        super(message, null, new DomainError(Objects.requireNonNull(code, "code"), field, message));
+        this.code = code;
         this.field = field;
     }
 
@@ -35,7 +40,7 @@ public class DomainException extends RuntimeException {
         return field;
     }
 
-    /** The same error with its field placed under {@code prefix} (e.g. {@code prices.MONTHLY} under {@code addOns[0]}). */
+    /** The same error with its field placed under {@code prefix} (e.g. {@code code} under {@code addOns[0]}). */
     public DomainException under(String prefix) {
         if (prefix == null || prefix.isEmpty()) {
             return this;

@@ -25,8 +25,8 @@ public class PlanLookupHandlers implements PlanNames {
 
     private final Reservations names;
 
-    public PlanLookupHandlers(MongoDatabase lookupDatabase) {
-        this.names = new Reservations(lookupDatabase.getCollection(LookupCollections.PLAN_NAMES));
+    public PlanLookupHandlers(MongoDatabase database, LookupDurability durability) {
+        this.names = new Reservations(database.getCollection(LookupCollections.PLAN_NAMES), durability);
     }
 
     @EventHandler

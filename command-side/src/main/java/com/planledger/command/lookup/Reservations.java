@@ -20,9 +20,11 @@ import static com.mongodb.client.model.Filters.eq;
 public final class Reservations {
 
     private final MongoCollection<Document> collection;
+    private final LookupDurability durability;
 
-    public Reservations(MongoCollection<Document> collection) {
+    public Reservations(MongoCollection<Document> collection, LookupDurability durability) {
         this.collection = collection;
+        this.durability = durability;
     }
 
     /**
@@ -43,6 +45,7 @@ public final class Reservations {
             }
             throw taken.get();
         }
+        durability.flush();
         CurrentUnitOfWork.ifStarted(uow -> uow.onRollback(u -> release(key, owner)));
     }
 

@@ -1,0 +1,96 @@
+package com.planledger.app.config;
+
+import com.planledger.domain.PartnerEvent;
+import com.planledger.domain.audit.AuditMetadata;
+import com.planledger.domain.json.DomainJson;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.updates.UpdateChecker;
+import org.axonframework.updates.UpdateCheckerHttpClient;
+import org.axonframework.updates.UpdateCheckerReporter;
+import org.axonframework.updates.configuration.UsagePropertyProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon settings that hold in every mode: one Jackson serializer (the published-language mapper, never XStream, never
+ * the web layer's mapper) for events, messages, snapshots and tokens; audit metadata copied from commands to their
+ * events; events sequenced per partner; and an update checker that never phones home.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonInfrastructureConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AxonInfrastructureConfiguration.class);
+
+    @Bean
+    @Primary
+    public Serializer serializer(RevisionResolver revisionResolver) {
+        return JacksonSerializer.builder()
+                .objectMapper(DomainJson.newMapper())
+                .revisionResolver(revisionResolver)
+                .build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    /** Correlation and trace ids from the message that caused a message. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Who did it and which request it came from, copied from each command onto the events it causes. */
+    @Bean
+    public CorrelationDataProvider auditCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR, AuditMetadata.REQUEST_ID);
+    }
+
+    /**
+     * Events of one partner are handled in order by one segment of each processor: partner-level read models
+     * (dashboard counters, subscriber counts) rely on it.
+     */
+    @Bean
+    public SequencingPolicy<EventMessage<?>> partnerSequencingPolicy() {
+        SequentialPerAggregatePolicy fallback = SequentialPerAggregatePolicy.instance();
+        return event -> event.getPayload() instanceof PartnerEvent partnerEvent
+                ? partnerEvent.partnerId()
+                : fallback.getSequenceIdentifierFor(event);
+    }
+
+    /**
+     * Axon 4.12.2's update checker does not honour {@code axon.update-check.disabled} (AxonFramework#3673): this
+     * replacement never starts, so nothing the service runs reaches outside the machine.
+     */
+    @Bean
+    public UpdateChecker updateChecker() {
+        UpdateCheckerReporter silent = (request, response) -> {
+        };
+        return new UpdateChecker(new UpdateCheckerHttpClient(UsagePropertyProvider.create()), silent) {
+            @Override
+            public void start() {
+                log.debug("Axon update checker disabled by configuration");
+            }
+        };
+    }
+}

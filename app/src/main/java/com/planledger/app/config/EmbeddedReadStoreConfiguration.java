@@ -1,0 +1,70 @@
+package com.planledger.app.config;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.planledger.command.lookup.LookupDurability;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Embedded read store: an in-process MongoDB-wire server (mongo-java-server) on an H2 MVStore file under
+ * {@code <data-dir>/readstore}, bound to 127.0.0.1 on a free port and used only through the real MongoDB driver.
+ * Read models, tokens and command-side lookups live in it together, so a crash rolls them back together.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "planledger.read-store", havingValue = "embedded", matchIfMissing = true)
+public class EmbeddedReadStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedReadStoreConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    public H2Backend embeddedMongoBackend(PlanLedgerProperties properties) {
+        Path dir = properties.getDataDir().toAbsolutePath().resolve("readstore");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the read store directory " + dir, e);
+        }
+        Path file = dir.resolve("readmodels.mv");
+        log.info("Embedded read store: MongoDB-wire server on the H2 file {}", file);
+        return new H2Backend(file.toString());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    public MongoServer embeddedMongoServer(H2Backend backend) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        return server;
+    }
+
+    @Bean(destroyMethod = "close")
+    public MongoClient mongoClient(MongoServer server) {
+        InetSocketAddress address = server.getLocalAddress();
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(
+                        "mongodb://127.0.0.1:" + address.getPort()))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .build();
+        return MongoClients.create(settings);
+    }
+
+    /** The MVStore buffers writes for up to a second: lookup writes are flushed before their events commit. */
+    @Bean
+    public LookupDurability lookupDurability(H2Backend backend) {
+        return backend::commit;
+    }
+}

@@ -1,0 +1,117 @@
+package com.planledger.app.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The service's own settings ({@code planledger.*}). The two store switches are independent: where events go
+ * ({@link #eventStore}) and where read models, tokens and command-side lookups go ({@link #readStore}).
+ */
+@ConfigurationProperties(prefix = "planledger")
+public class PlanLedgerProperties {
+
+    public enum EventStoreMode { EMBEDDED, AXONSERVER }
+
+    public enum ReadStoreMode { EMBEDDED, MONGODB }
+
+    /** Data directory of the embedded stores ({@code PLANLEDGER_DATA_DIR}). */
+    private Path dataDir = Path.of("data");
+    /** {@code embedded} (H2 file) or {@code axonserver} ({@code axon.axonserver.servers}). */
+    private EventStoreMode eventStore = EventStoreMode.EMBEDDED;
+    /** {@code embedded} (in-process MongoDB-wire server) or {@code mongodb} ({@code planledger.mongodb.uri}). */
+    private ReadStoreMode readStore = ReadStoreMode.EMBEDDED;
+    /** Which sides this instance runs: {@code command}, {@code query} or both (the default). */
+    private String roles = "command,query";
+    private final Mongo mongodb = new Mongo();
+    private final Security security = new Security();
+
+    public Path getDataDir() {
+        return dataDir;
+    }
+
+    public void setDataDir(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public EventStoreMode getEventStore() {
+        return eventStore;
+    }
+
+    public void setEventStore(EventStoreMode eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public ReadStoreMode getReadStore() {
+        return readStore;
+    }
+
+    public void setReadStore(ReadStoreMode readStore) {
+        this.readStore = readStore;
+    }
+
+    public String getRoles() {
+        return roles;
+    }
+
+    public void setRoles(String roles) {
+        this.roles = roles;
+    }
+
+    public Set<String> roleSet() {
+        return Stream.of(roles.split(",")).map(r -> r.strip().toLowerCase(Locale.ROOT)).filter(r -> !r.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
+    public Mongo getMongodb() {
+        return mongodb;
+    }
+
+    public Security getSecurity() {
+        return security;
+    }
+
+    public static class Mongo {
+        /** Connection string of the MongoDB replica set ({@code MONGODB_URI}). */
+        private String uri = "mongodb://127.0.0.1:27017/?replicaSet=rs0";
+        /** Database of read models, tokens, dead letters and command-side lookups. */
+        private String database = "planledger";
+
+        public String getUri() {
+            return uri;
+        }
+
+        public void setUri(String uri) {
+            this.uri = uri;
+        }
+
+        public String getDatabase() {
+            return database;
+        }
+
+        public void setDatabase(String database) {
+            this.database = database;
+        }
+    }
+
+    public static class Security {
+        /**
+         * API keys, comma separated, each {@code name:key:ROLE[:partnerId]} (ROLE is ADMIN, PARTNER or AUDITOR;
+         * partnerId {@code *} gives an AUDITOR every partner). Empty: a random ADMIN key is generated on first
+         * start and kept in {@code <data-dir>/admin-api-key}.
+         */
+        private String apiKeys = "";
+
+        public String getApiKeys() {
+            return apiKeys;
+        }
+
+        public void setApiKeys(String apiKeys) {
+            this.apiKeys = apiKeys;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package com.planledger.app.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.planledger.domain.ErrorCode;
+
+import java.util.List;
+
+/**
+ * An {@code application/problem+json} body (RFC 9457) with the service's stable {@code code} and, for invalid
+ * input, every field at fault.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors,
+                      String instance, String requestId) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public record FieldError(String field, String message) {
+    }
+
+    public static Problem of(ErrorCode code, String detail, List<FieldError> errors, String instance,
+                             String requestId) {
+        return new Problem("urn:planledger:problem:" + code.name().toLowerCase().replace('_', '-'), code.title(),
+                code.httpStatus(), detail, code.name(), errors == null || errors.isEmpty() ? null : errors,
+                instance, requestId);
+    }
+}

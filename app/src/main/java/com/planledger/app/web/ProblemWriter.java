@@ -1,0 +1,35 @@
+package com.planledger.app.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.planledger.domain.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.List;
+
+/** Writes problems from servlet filters, which run before (and outside) the controller advice. */
+@Component
+public class ProblemWriter {
+
+    private final ObjectMapper objectMapper;
+
+    public ProblemWriter(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail)
+            throws IOException {
+        write(request, response, code, detail, List.of());
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail,
+                      List<Problem.FieldError> errors) throws IOException {
+        Problem problem = Problem.of(code, detail, errors, request.getRequestURI(), RequestIds.of(request));
+        response.setStatus(code.httpStatus());
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,54 @@
+package com.planledger.app;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Base of the end-to-end tests: the whole service in embedded mode on a random port of 127.0.0.1, over HTTP. Every
+ * test class shares one Spring context (same configuration, so Spring's context cache reuses it); tests isolate
+ * themselves by using fresh partner ids.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PlanLedgerApplication.class)
+public abstract class EndToEndTest {
+
+    public static final String ADMIN_KEY = "admin-key-0123456789";
+    public static final String AUDITOR_KEY = "auditor-key-0123456789";
+    public static final String PARTNER_A_KEY = "partner-a-key-0123456789";
+    public static final String PARTNER_A = "partner-a";
+
+    static final Path DATA_DIR = Path.of("target", "e2e-data", UUID.randomUUID().toString());
+
+    @LocalServerPort
+    protected int port;
+
+    protected Api admin;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("planledger.data-dir", DATA_DIR::toString);
+        registry.add("planledger.security.api-keys", () -> "ops-1:" + ADMIN_KEY + ":ADMIN,"
+                + "audit:" + AUDITOR_KEY + ":AUDITOR:*,"
+                + "partner-a:" + PARTNER_A_KEY + ":PARTNER:" + PARTNER_A);
+        registry.add("planledger.consistency-wait", () -> "PT10S");
+    }
+
+    @BeforeEach
+    void client() {
+        admin = Api.at(port, ADMIN_KEY);
+    }
+
+    protected Api as(String key) {
+        return Api.at(port, key);
+    }
+
+    /** A partner id no other test uses. */
+    protected static String freshPartner() {
+        return "p-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+}

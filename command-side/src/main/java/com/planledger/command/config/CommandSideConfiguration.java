@@ -1,0 +1,48 @@
+package com.planledger.command.config;
+
+import com.planledger.command.lookup.PlanLookupHandlers;
+import com.planledger.command.plan.Plan;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.Revision;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Command-side wiring: the lookups run in a subscribing processor inside each command's unit of work and their
+ * refusals propagate (rolling the command back); aggregates snapshot every N events, and a snapshot of an older
+ * aggregate shape (another {@link Revision}) is ignored rather than misread.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CommandSideConfiguration {
+
+    @Autowired
+    void configureLookups(EventProcessingConfigurer processing) {
+        processing.registerSubscribingEventProcessor(PlanLookupHandlers.GROUP)
+                .registerListenerInvocationErrorHandler(PlanLookupHandlers.GROUP,
+                        c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    public SnapshotTriggerDefinition planSnapshotTrigger(Snapshotter snapshotter,
+                                                         @Value("${planledger.snapshots.plan-threshold:100}")
+                                                         int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    public SnapshotFilter planSnapshotFilter() {
+        return RevisionSnapshotFilter.builder().type(Plan.class).revision(revisionOf(Plan.class)).build();
+    }
+
+    static String revisionOf(Class<?> aggregate) {
+        return aggregate.getAnnotation(Revision.class).value();
+    }
+}

@@ -1,0 +1,93 @@
+package com.planledger.command.web;
+
+import com.planledger.domain.CommandResult;
+import com.planledger.domain.DomainError;
+import com.planledger.domain.DomainException;
+import com.planledger.domain.ErrorCode;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends commands and turns every way they can fail into a {@link DomainException} with a stable code: a rule's
+ * refusal keeps its own code (also when another instance handled the command), a stale {@code If-Match} is
+ * VERSION_MISMATCH, a concurrent writer CONCURRENT_MODIFICATION, a create of an existing id ..._ALREADY_EXISTS,
+ * an unknown id ..._NOT_FOUND.
+ */
+@Component
+public class CommandDispatcher {
+
+    private final CommandGateway gateway;
+    private final Duration timeout;
+
+    public CommandDispatcher(CommandGateway gateway,
+                             @Value("${planledger.command-timeout:PT30S}") Duration timeout) {
+        this.gateway = gateway;
+        this.timeout = timeout;
+    }
+
+    public CommandResult send(Object command, AggregateKind kind) {
+        return send(command, MetaData.emptyInstance(), kind);
+    }
+
+    public <R> R send(Object command, MetaData metaData, AggregateKind kind) {
+        try {
+            return gateway.sendAndWait(
+                    org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(command)
+                            .andMetaData(metaData),
+                    timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            throw translate(e, kind);
+        }
+    }
+
+    /** The refusal a caller sees for {@code failure}. */
+    public static RuntimeException translate(Throwable failure, AggregateKind kind) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DomainException domain) {
+                return domain;
+            }
+            if (t instanceof CommandExecutionException remote
+                    && remote.getDetails().orElse(null) instanceof DomainError error) {
+                return error.toException();
+            }
+            if (t instanceof ConflictingAggregateVersionException) {
+                return new DomainException(ErrorCode.VERSION_MISMATCH, "If-Match",
+                        "the " + kind.name().toLowerCase() + " has changed since that version; read it again");
+            }
+            if (t instanceof AggregateStreamCreationException) {
+                return new DomainException(kind.alreadyExists(), kind.idField(),
+                        "a " + kind.name().toLowerCase() + " with this id already exists");
+            }
+            if (t instanceof ConcurrencyException) {
+                return new DomainException(ErrorCode.CONCURRENT_MODIFICATION,
+                        "another change to the same " + kind.name().toLowerCase() + " was stored at the same time; "
+                                + "retry");
+            }
+            if (t instanceof AggregateNotFoundException || t instanceof AggregateDeletedException) {
+                return new DomainException(kind.notFound(), kind.idField(), "no such " + kind.name().toLowerCase());
+            }
+            if (t instanceof NoHandlerForCommandException) {
+                return new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
+                        "no command-side instance is available to handle the command");
+            }
+            if (t instanceof TimeoutException) {
+                return new DomainException(ErrorCode.TIMEOUT, "the command did not complete in time; its outcome "
+                        + "is unknown, retry with the same Idempotency-Key");
+            }
+        }
+        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+    }
+}

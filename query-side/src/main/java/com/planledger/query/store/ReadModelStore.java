@@ -1,0 +1,127 @@
+package com.planledger.query.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.planledger.domain.json.DomainJson;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+
+/**
+ * The read models' access to MongoDB, with the two idempotency guards every projection uses:
+ * <ul>
+ *   <li>{@link #fold}: a document per aggregate records the last aggregate sequence it applied; an event at or
+ *   below it is ignored.</li>
+ *   <li>{@link #guardedUpdate}: a document fed by many aggregates (a partner's counters) records the global
+ *   position of the last event applied; an update from an event at or below it is ignored.</li>
+ * </ul>
+ * Either way a replay or a redelivery never counts anything twice. Documents are the read model's Java records
+ * written with the published-language JSON mapper (decimals as strings, instants as ISO strings).
+ */
+@Component
+public class ReadModelStore {
+
+    public static final String SEQ = "_seq";
+    public static final String POSITION = "_position";
+
+    private final MongoDatabase database;
+    private final ObjectMapper mapper = DomainJson.newMapper();
+
+    public ReadModelStore(MongoDatabase database) {
+        this.database = database;
+    }
+
+    public MongoCollection<Document> collection(String name) {
+        return database.getCollection(name);
+    }
+
+    public Document toDocument(Object value) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = mapper.convertValue(value, Map.class);
+        return new Document(map);
+    }
+
+    public <T> T fromDocument(Document document, Class<T> type) {
+        return mapper.convertValue(document, type);
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /**
+     * Applies an aggregate's event at {@code sequence} to the document {@code id} of {@code collection}, unless
+     * the document already applied it. {@code apply} gets the current state (null before the first event) and
+     * answers the new state; {@code extra} adds query fields to the stored document.
+     *
+     * @return the state before and after, or null when the event was already applied
+     */
+    public <T> Folded<T> fold(String collection, String id, long sequence, Class<T> type, Function<T, T> apply,
+                              Function<T, Document> extra) {
+        MongoCollection<Document> docs = collection(collection);
+        Document current = docs.find(eq("_id", id)).first();
+        if (current != null && current.get(SEQ, Number.class).longValue() >= sequence) {
+            return null;
+        }
+        T before = current == null ? null : fromDocument(current, type);
+        T after = apply.apply(before);
+        if (after == null) {
+            return null;
+        }
+        Document next = toDocument(after).append("_id", id).append(SEQ, sequence);
+        if (extra != null) {
+            next.putAll(extra.apply(after));
+        }
+        docs.replaceOne(eq("_id", id), next, new ReplaceOptions().upsert(true));
+        return new Folded<>(before, after);
+    }
+
+    /** The state of the document {@code id}, or null. */
+    public <T> T find(String collection, String id, Class<T> type) {
+        Document doc = collection(collection).find(eq("_id", id)).first();
+        return doc == null ? null : fromDocument(doc, type);
+    }
+
+    /**
+     * Applies {@code update} to the document {@code id} (creating it) unless it already applied an event at
+     * global {@code position} or later.
+     */
+    public void guardedUpdate(String collection, String id, long position, Bson update) {
+        Bson guarded = Updates.combine(update, Updates.set(POSITION, position));
+        try {
+            // matches a document that has not applied this position yet, or creates it; a document that already
+            // applied it does not match, and the upsert then collides with its _id
+            collection(collection).updateOne(and(eq("_id", id), or(lt(POSITION, position), exists(POSITION, false))),
+                    guarded, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    public void drop(String... collections) {
+        for (String name : collections) {
+            collection(name).drop();
+        }
+    }
+
+    /** A fold's result: the state before (null for the first event) and after. */
+    public record Folded<T>(T before, T after) {
+    }
+}
