@@ -23,6 +23,11 @@ final class JsonPaths {
         return path.toString();
     }
 
+    /** Map keys as path segments ({@code prices[MONTHLY]} becomes {@code prices.MONTHLY}); list indexes stay. */
+    static String normalise(String path) {
+        return path == null ? null : path.replaceAll("\\[([^\\]0-9][^\\]]*)]", ".$1");
+    }
+
     static String join(String prefix, String field) {
         if (field == null || field.isEmpty()) {
             return prefix == null ? "" : prefix;

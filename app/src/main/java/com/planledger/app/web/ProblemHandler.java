@@ -54,7 +54,8 @@ public class ProblemHandler {
     @ExceptionHandler(BindException.class)
     ResponseEntity<Problem> invalid(BindException e, HttpServletRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        e.getFieldErrors().forEach(f -> errors.add(new Problem.FieldError(f.getField(), f.getDefaultMessage())));
+        e.getFieldErrors().forEach(f -> errors.add(new Problem.FieldError(JsonPaths.normalise(f.getField()),
+                f.getDefaultMessage())));
         e.getGlobalErrors().forEach(g -> errors.add(new Problem.FieldError(g.getObjectName(),
                 g.getDefaultMessage())));
         errors.sort(Comparator.comparing(Problem.FieldError::field));

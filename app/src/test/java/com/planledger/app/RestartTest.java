@@ -1,0 +1,95 @@
+package com.planledger.app;
+
+import com.mongodb.client.MongoDatabase;
+import com.planledger.query.catalog.PlanCatalogProjection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A restart on the same data directory keeps every event and every read model, and re-applies nothing: the
+ * processors resume from their stored tokens.
+ */
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(PlanLedgerApplication.class)
+                .run("--server.port=0", "--planledger.data-dir=" + dataDir,
+                        "--planledger.security.api-keys=ops:" + EndToEndTest.ADMIN_KEY + ":ADMIN");
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return Api.at(port, EndToEndTest.ADMIN_KEY);
+    }
+
+    @Test
+    void a_restart_keeps_events_and_read_models_and_reapplies_nothing() {
+        String plans = "/v1/partners/restart/plans";
+        Document before;
+        TrackingToken tokenBefore;
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = api(first);
+            for (int i = 0; i < 5; i++) {
+                assertThat(api.post(plans, PlanCatalogEndToEndTest.plan("plan-" + i, "plan " + i, "10" + i))
+                        .status()).isEqualTo(201);
+            }
+            api.put(plans + "/plan-0", PlanCatalogEndToEndTest.revision("plan 0", "555", 5));
+            assertThat(api.post(plans + "/plan-1/archive?consistency=wait", null).status()).isEqualTo(200);
+            before = planDocument(first, "plan-0");
+            tokenBefore = token(first);
+            assertThat(before.getInteger("revision")).isEqualTo(2);
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = api(second);
+            List<String> ids = new ArrayList<>();
+            api.get(plans).body().at("/items").forEach(p -> ids.add(p.at("/planId").asText()));
+            assertThat(ids).containsExactly("plan-0", "plan-1", "plan-2", "plan-3", "plan-4");
+            assertThat(api.get(plans + "/plan-1").at("/archived")).isEqualTo("true");
+            assertThat(planDocument(second, "plan-0")).isEqualTo(before);
+
+            // the processor resumed from its stored token: it had nothing to re-apply
+            await().atMost(Duration.ofSeconds(20)).until(() -> token(second) != null);
+            assertThat(token(second).covers(tokenBefore)).isTrue();
+            assertThat(tokenBefore.covers(token(second))).isTrue();
+
+            // and it goes on with new events; names stay taken across the restart
+            assertThat(api.post(plans, PlanCatalogEndToEndTest.plan("plan-9", "plan 0", "1")).at("/code"))
+                    .isEqualTo("PLAN_NAME_TAKEN");
+            assertThat(api.post(plans + "?consistency=wait",
+                    PlanCatalogEndToEndTest.plan("plan-5", "plan 5", "1")).status()).isEqualTo(201);
+            assertThat(api.get(plans).body().at("/total").asLong()).isEqualTo(6);
+        }
+    }
+
+    private static Document planDocument(ConfigurableApplicationContext context, String planId) {
+        return context.getBean(MongoDatabase.class).getCollection(PlanCatalogProjection.PLANS)
+                .find(eq("_id", "restart:" + planId)).first();
+    }
+
+    private static TrackingToken token(ConfigurableApplicationContext context) {
+        StreamingEventProcessor processor = context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(PlanCatalogProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
+        return processor.processingStatus().values().stream().findFirst()
+                .map(status -> status.getTrackingToken()).orElse(null);
+    }
+}
