@@ -3,7 +3,9 @@ package com.planledger.app.config;
 import com.planledger.domain.PartnerEvent;
 import com.planledger.domain.audit.AuditMetadata;
 import com.planledger.domain.json.DomainJson;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -18,6 +20,7 @@ import org.axonframework.updates.UpdateCheckerReporter;
 import org.axonframework.updates.configuration.UsagePropertyProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,6 +79,16 @@ public class AxonInfrastructureConfiguration {
         return event -> event.getPayload() instanceof PartnerEvent partnerEvent
                 ? partnerEvent.partnerId()
                 : fallback.getSequenceIdentifierFor(event);
+    }
+
+    /**
+     * A handler that fails does not skip its event: the error propagates, the processor keeps the event's position
+     * and retries with back-off, and the processor's status shows the error. (Axon's default logs and moves on,
+     * which would silently leave a read model without the event.)
+     */
+    @Autowired
+    void propagateHandlerErrors(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     /**

@@ -12,6 +12,7 @@ import com.planledger.domain.plan.ChangePlanVisibilityCommand;
 import com.planledger.domain.plan.CreatePlanCommand;
 import com.planledger.domain.plan.DeactivatePlanCommand;
 import com.planledger.domain.plan.DuplicatePlanCommand;
+import com.planledger.domain.plan.PlanCommand;
 import com.planledger.domain.plan.PlanName;
 import com.planledger.domain.plan.RecommendPlanCommand;
 import com.planledger.domain.plan.RecommendationWithdrawalReason;
@@ -52,10 +53,12 @@ public class PlanCommandController {
     public ResponseEntity<PlanWriteResponse> create(@PathVariable String partnerId,
                                                     @Valid @RequestBody CreatePlanRequest body,
                                                     @RequestParam(required = false) String consistency) {
+        Writes.checkConsistency(consistency);
         String planId = body.planId() == null ? UUID.randomUUID().toString() : body.planId();
         CommandResult result = commands.send(new CreatePlanCommand(partnerId, Ids.require(planId, "planId"),
                 body.type(), PlanName.of(body.name()), body.visibility(), body.toTerms()), AggregateKind.PLAN);
-        return writes.created(consistency, path(partnerId, planId), PlanWriteResponse.of(result));
+        return writes.created(consistency, written(partnerId, result), path(partnerId, planId),
+                PlanWriteResponse.of(result));
     }
 
     @PutMapping("/{planId}")
@@ -74,10 +77,12 @@ public class PlanCommandController {
     public ResponseEntity<PlanWriteResponse> duplicate(@PathVariable String partnerId, @PathVariable String planId,
                                                        @Valid @RequestBody DuplicatePlanRequest body,
                                                        @RequestParam(required = false) String consistency) {
+        Writes.checkConsistency(consistency);
         String newPlanId = body.planId() == null ? UUID.randomUUID().toString() : body.planId();
         CommandResult result = commands.send(new DuplicatePlanCommand(partnerId, planId,
                 Ids.require(newPlanId, "planId"), PlanName.of(body.name()), body.displayName()), AggregateKind.PLAN);
-        return writes.created(consistency, path(partnerId, newPlanId), PlanWriteResponse.of(result));
+        return writes.created(consistency, written(partnerId, result), path(partnerId, newPlanId),
+                PlanWriteResponse.of(result));
     }
 
     @PostMapping("/{planId}/activate")
@@ -143,9 +148,14 @@ public class PlanCommandController {
                 RecommendationWithdrawalReason.WITHDRAWN, Writes.ifMatch(ifMatch)));
     }
 
-    private ResponseEntity<PlanWriteResponse> ok(String consistency, Object command) {
+    private ResponseEntity<PlanWriteResponse> ok(String consistency, PlanCommand command) {
+        Writes.checkConsistency(consistency);
         CommandResult result = commands.send(command, AggregateKind.PLAN);
-        return writes.ok(consistency, PlanWriteResponse.of(result));
+        return writes.ok(consistency, written(command.partnerId(), result), PlanWriteResponse.of(result));
+    }
+
+    private static Writes.Written written(String partnerId, CommandResult result) {
+        return new Writes.Written(AggregateKind.PLAN, Ids.plan(partnerId, result.id()), result.version());
     }
 
     static String path(String partnerId, String planId) {

@@ -27,10 +27,11 @@ public class ReadModelWait {
         this.timeout = timeout;
     }
 
-    /** Whether the read models caught up within the configured wait. */
-    public boolean await() {
+    /** Whether every read model applied {@code aggregateId} up to {@code version} within the configured wait. */
+    public boolean await(AggregateKind kind, String aggregateId, long version) {
         try {
-            Boolean caughtUp = queries.query(new AwaitReadModelsQuery(timeout.toMillis()), Boolean.class)
+            Boolean caughtUp = queries.query(new AwaitReadModelsQuery(kind.aggregateType(), aggregateId, version,
+                            timeout.toMillis()), Boolean.class)
                     .get(timeout.toMillis() + 2_000, TimeUnit.MILLISECONDS);
             return Boolean.TRUE.equals(caughtUp);
         } catch (InterruptedException e) {

@@ -23,24 +23,35 @@ public class Writes {
         this.readModels = readModels;
     }
 
-    public <T> ResponseEntity<T> created(String consistency, String location, T body) {
-        HttpStatus status = waited(consistency) ? HttpStatus.CREATED : HttpStatus.ACCEPTED;
+    /** A create: 201 (or 202 when the read models did not apply it within the wait). */
+    public <T> ResponseEntity<T> created(String consistency, Written written, String location, T body) {
+        HttpStatus status = waited(consistency, written) ? HttpStatus.CREATED : HttpStatus.ACCEPTED;
         URI uri = ServletUriComponentsBuilder.fromCurrentContextPath().path(location).build().toUri();
         return ResponseEntity.status(status).location(uri).body(body);
     }
 
-    public <T> ResponseEntity<T> ok(String consistency, T body) {
-        return ResponseEntity.status(waited(consistency) ? HttpStatus.OK : HttpStatus.ACCEPTED).body(body);
+    /** Any other write: 200 (or 202 when the read models did not apply it within the wait). */
+    public <T> ResponseEntity<T> ok(String consistency, Written written, T body) {
+        return ResponseEntity.status(waited(consistency, written) ? HttpStatus.OK : HttpStatus.ACCEPTED).body(body);
     }
 
-    private boolean waited(String consistency) {
+    /** Refuses an unknown consistency value before anything is sent. */
+    public static void checkConsistency(String consistency) {
+        if (consistency != null && !consistency.isBlank() && !WAIT.equals(consistency)) {
+            throw DomainException.invalid("consistency", "must be 'wait' or absent");
+        }
+    }
+
+    private boolean waited(String consistency, Written written) {
+        checkConsistency(consistency);
         if (consistency == null || consistency.isBlank()) {
             return true;
         }
-        if (!WAIT.equals(consistency)) {
-            throw DomainException.invalid("consistency", "must be 'wait' or absent");
-        }
-        return readModels.await();
+        return readModels.await(written.kind(), written.aggregateId(), written.version());
+    }
+
+    /** What a write stored: the aggregate and its version after the write. */
+    public record Written(AggregateKind kind, String aggregateId, long version) {
     }
 
     /** The expected aggregate version of an {@code If-Match} header ({@code 3} or {@code "3"}), or null. */

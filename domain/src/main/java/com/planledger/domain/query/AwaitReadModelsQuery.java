@@ -1,8 +1,11 @@
 package com.planledger.domain.query;
 
 /**
- * Answers {@code true} once every read model has applied every event stored before the query was sent, or
- * {@code false} after {@code timeoutMillis}. Behind {@code ?consistency=wait} on writes.
+ * Answers {@code true} once every read model that shows aggregates of {@code aggregateType} has applied the
+ * aggregate {@code aggregateId} up to {@code sequence}, or {@code false} after {@code timeoutMillis}. Behind
+ * {@code ?consistency=wait} on writes.
+ *
+ * @param aggregateType {@code Plan} or {@code Customer}
  */
-public record AwaitReadModelsQuery(long timeoutMillis) {
+public record AwaitReadModelsQuery(String aggregateType, String aggregateId, long sequence, long timeoutMillis) {
 }

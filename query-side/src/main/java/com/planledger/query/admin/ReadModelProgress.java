@@ -1,39 +1,32 @@
 package com.planledger.query.admin;
 
 import com.planledger.domain.query.AwaitReadModelsQuery;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * How far the read models are behind the event store. Answers {@link AwaitReadModelsQuery}: waits until every
- * read model's processor has handled everything that was stored when the query arrived.
+ * Answers {@link AwaitReadModelsQuery}: waits until every read model applied the written aggregate at its new
+ * version. Decided per aggregate from the read models' own documents, so gaps in the global event order (left by
+ * rolled-back appends) never delay the answer.
  */
 @Component
 public class ReadModelProgress {
 
-    private final EventStore eventStore;
-    private final EventProcessingConfiguration processing;
+    private final List<ReadModel> readModels;
 
-    public ReadModelProgress(EventStore eventStore, EventProcessingConfiguration processing) {
-        this.eventStore = eventStore;
-        this.processing = processing;
+    public ReadModelProgress(List<ReadModel> readModels) {
+        this.readModels = readModels;
     }
 
     @QueryHandler
     public Boolean await(AwaitReadModelsQuery query) {
-        TrackingToken head = eventStore.createHeadToken();
         long deadline = System.nanoTime() + query.timeoutMillis() * 1_000_000L;
         while (true) {
-            if (ReadModels.GROUPS.stream().allMatch(group -> caughtUp(group, head))) {
+            if (readModels.stream().allMatch(r -> r.hasApplied(query.aggregateType(), query.aggregateId(),
+                    query.sequence()))) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -41,20 +34,5 @@ public class ReadModelProgress {
             }
             LockSupport.parkNanos(5_000_000L);
         }
-    }
-
-    /** Whether the processor of {@code group} has handled every event up to {@code head}. */
-    public boolean caughtUp(String group, TrackingToken head) {
-        Optional<StreamingEventProcessor> processor =
-                processing.eventProcessor(group, StreamingEventProcessor.class);
-        if (processor.isEmpty()) {
-            return true;
-        }
-        Map<Integer, EventTrackerStatus> status = processor.get().processingStatus();
-        if (status.isEmpty()) {
-            return head == null || head.position().orElse(0) == 0;
-        }
-        return status.values().stream().allMatch(s -> s.getTrackingToken() != null
-                && (head == null || s.getTrackingToken().covers(head)));
     }
 }

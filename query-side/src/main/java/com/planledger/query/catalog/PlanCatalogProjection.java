@@ -3,6 +3,7 @@ package com.planledger.query.catalog;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.planledger.domain.plan.PlanEvent;
+import com.planledger.query.admin.ReadModel;
 import com.planledger.query.store.ReadModelStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,7 +22,7 @@ import java.util.Locale;
  */
 @Component
 @ProcessingGroup(PlanCatalogProjection.GROUP)
-public class PlanCatalogProjection {
+public class PlanCatalogProjection implements ReadModel {
 
     public static final String GROUP = "plan-catalog";
     public static final String PLANS = "plans";
@@ -38,6 +39,16 @@ public class PlanCatalogProjection {
         store.fold(PLANS, event.aggregateId(), sequence, PlanState.class,
                 state -> PlanStateFold.apply(state, event, sequence, at),
                 PlanCatalogProjection::queryFields);
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public boolean hasApplied(String aggregateType, String aggregateId, long sequence) {
+        return !"Plan".equals(aggregateType) || store.hasApplied(PLANS, aggregateId, sequence);
     }
 
     @ResetHandler

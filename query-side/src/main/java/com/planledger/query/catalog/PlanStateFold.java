@@ -32,6 +32,11 @@ public final class PlanStateFold {
      * @param at       when the event was stored
      */
     public static PlanState apply(PlanState state, PlanEvent event, long sequence, Instant at) {
+        boolean creation = event instanceof PlanCreatedEvent || event instanceof PlanDuplicatedEvent;
+        if (state == null && !creation) {
+            throw new IllegalStateException("event " + event.getClass().getSimpleName() + " at sequence " + sequence
+                    + " of plan " + event.aggregateId() + " arrived before the plan was created");
+        }
         if (event instanceof PlanCreatedEvent e) {
             return new PlanState(e.planId(), e.partnerId(), e.type(), e.name(), e.terms(), PlanStatus.ACTIVE,
                     e.visibility(), false, false, e.revision(), sequence, null, at, at,

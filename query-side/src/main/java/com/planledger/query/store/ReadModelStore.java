@@ -91,6 +91,12 @@ public class ReadModelStore {
         return new Folded<>(before, after);
     }
 
+    /** Whether the document {@code id} has applied its aggregate's events up to {@code sequence}. */
+    public boolean hasApplied(String collection, String id, long sequence) {
+        Document doc = collection(collection).find(eq("_id", id)).projection(new Document(SEQ, 1)).first();
+        return doc != null && doc.get(SEQ, Number.class).longValue() >= sequence;
+    }
+
     /** The state of the document {@code id}, or null. */
     public <T> T find(String collection, String id, Class<T> type) {
         Document doc = collection(collection).find(eq("_id", id)).first();
