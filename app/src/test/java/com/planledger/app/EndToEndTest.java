@@ -3,6 +3,7 @@ package com.planledger.app;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -15,6 +16,7 @@ import java.util.UUID;
  * themselves by using fresh partner ids.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PlanLedgerApplication.class)
+@Import(TestClockConfiguration.class)
 public abstract class EndToEndTest {
 
     public static final String ADMIN_KEY = "admin-key-0123456789";
@@ -36,6 +38,9 @@ public abstract class EndToEndTest {
                 + "audit:" + AUDITOR_KEY + ":AUDITOR:*,"
                 + "partner-a:" + PARTNER_A_KEY + ":PARTNER:" + PARTNER_A);
         registry.add("planledger.consistency-wait", () -> "PT10S");
+        // the schedulers poll often, so a test that moves the clock sees the transitions promptly
+        registry.add("planledger.billing.poll-interval", () -> "PT0.2S");
+        registry.add("planledger.migrations.poll-interval", () -> "PT0.2S");
     }
 
     @BeforeEach

@@ -5,6 +5,7 @@ import com.planledger.query.catalog.PlanCatalogProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import com.planledger.command.MutableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,9 +33,10 @@ class RestartTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PlanLedgerApplication.class)
+        return new SpringApplicationBuilder(PlanLedgerApplication.class, TestClockConfiguration.class)
                 .run("--server.port=0", "--planledger.data-dir=" + dataDir,
-                        "--planledger.security.api-keys=ops:" + EndToEndTest.ADMIN_KEY + ":ADMIN");
+                        "--planledger.security.api-keys=ops:" + EndToEndTest.ADMIN_KEY + ":ADMIN",
+                        "--planledger.billing.poll-interval=PT0.2S");
     }
 
     private static Api api(ConfigurableApplicationContext context) {
@@ -78,6 +81,29 @@ class RestartTest {
             assertThat(api.post(plans + "?consistency=wait",
                     PlanCatalogEndToEndTest.plan("plan-5", "plan 5", "1")).status()).isEqualTo(201);
             assertThat(api.get(plans).body().at("/total").asLong()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void a_period_that_ends_while_the_service_is_down_is_handled_after_the_restart() {
+        String plans = "/v1/partners/restart-billing/plans";
+        String customers = "/v1/partners/restart-billing/customers";
+        Instant periodEnd;
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = api(first);
+            java.util.Map<String, Object> plan = PlanCatalogEndToEndTest.plan("gold", "gold", "499");
+            plan.put("trialDays", 0);
+            assertThat(api.post(plans, plan).status()).isEqualTo(201);
+            assertThat(api.post(customers + "?consistency=wait", Api.json("customerId", "c1", "companyName", "C1",
+                    "email", "c1@example.com", "planId", "gold", "billingCycle", "MONTHLY")).status()).isEqualTo(201);
+            periodEnd = Instant.parse(api.get(customers + "/c1").at("/subscription/periodEnd"));
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            // the service was down when the period ended: the due lookup in the store still knows the customer
+            second.getBean(MutableClock.class).set(periodEnd.plus(Duration.ofDays(1)));
+            Api api = api(second);
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    "IN_GRACE".equals(api.get(customers + "/c1").at("/state")));
         }
     }
 

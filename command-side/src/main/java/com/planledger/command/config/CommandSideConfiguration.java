@@ -1,6 +1,7 @@
 package com.planledger.command.config;
 
 import com.planledger.command.lookup.PlanLookupHandlers;
+import com.planledger.command.customer.Customer;
 import com.planledger.command.plan.Plan;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -12,8 +13,11 @@ import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Revision;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
 
 /**
  * Command-side wiring: the lookups run in a subscribing processor inside each command's unit of work and their
@@ -40,6 +44,25 @@ public class CommandSideConfiguration {
     @Bean
     public SnapshotFilter planSnapshotFilter() {
         return RevisionSnapshotFilter.builder().type(Plan.class).revision(revisionOf(Plan.class)).build();
+    }
+
+    @Bean
+    public SnapshotTriggerDefinition customerSnapshotTrigger(Snapshotter snapshotter,
+                                                             @Value("${planledger.snapshots.customer-threshold:50}")
+                                                             int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    public SnapshotFilter customerSnapshotFilter() {
+        return RevisionSnapshotFilter.builder().type(Customer.class).revision(revisionOf(Customer.class)).build();
+    }
+
+    /** The domain's clock: every time-based rule reads it (tests replace it with one they move forward). */
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
     }
 
     static String revisionOf(Class<?> aggregate) {

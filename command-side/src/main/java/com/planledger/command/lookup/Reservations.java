@@ -49,6 +49,20 @@ public final class Reservations {
         CurrentUnitOfWork.ifStarted(uow -> uow.onRollback(u -> release(key, owner)));
     }
 
+    /**
+     * Once the current unit of work commits, releases every key of {@code owner} within {@code scope} except
+     * {@code kept} (e.g. a customer's previous e-mail after a change). Right away when no unit of work runs.
+     */
+    public void releaseOthersAfterCommit(String scope, String owner, String kept) {
+        Runnable release = () -> collection.deleteMany(and(eq("scope", scope), eq("owner", owner),
+                com.mongodb.client.model.Filters.ne("_id", kept)));
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(u -> release.run());
+        } else {
+            release.run();
+        }
+    }
+
     /** Releases {@code key} if {@code owner} holds it. */
     public void release(String key, String owner) {
         collection.deleteOne(and(eq("_id", key), eq("owner", owner)));

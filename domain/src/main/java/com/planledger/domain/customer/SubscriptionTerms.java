@@ -52,9 +52,29 @@ public record SubscriptionTerms(String planId,
                 terms.limits(), terms.trialDays(), terms.gracePeriodDays(), offers);
     }
 
-    /** What the customer pays per period: the price, plus tax when enabled and not included. */
+    /** What the customer pays per period without add-ons: the price, plus tax when enabled and not included. */
     public BigDecimal amountDue() {
-        return tax.gross(price);
+        return amountDue(Map.of());
+    }
+
+    /**
+     * What the customer pays per period: the price plus each attached add-on's price times its quantity, plus tax
+     * when enabled and not included.
+     */
+    public BigDecimal amountDue(Map<String, Integer> addOnQuantities) {
+        BigDecimal net = price;
+        for (Map.Entry<String, Integer> attached : addOnQuantities.entrySet()) {
+            AddOnOffer offer = addOn(attached.getKey());
+            if (offer != null) {
+                net = net.add(offer.prices().get(billingCycle).multiply(BigDecimal.valueOf(attached.getValue())));
+            }
+        }
+        return tax.gross(net);
+    }
+
+    /** The add-on codes of {@code attached} these terms do not offer (to be detached when moving to them). */
+    public java.util.List<String> notOffered(java.util.Collection<String> attached) {
+        return attached.stream().filter(code -> addOn(code) == null).sorted().toList();
     }
 
     /** The add-on offered under {@code code} for this cycle, or {@code null}. */

@@ -13,6 +13,7 @@ import com.planledger.domain.query.PlanView;
 import com.planledger.domain.query.PricingPageQuery;
 import com.planledger.domain.query.PricingPageView;
 import com.planledger.query.audit.EventHistory;
+import com.planledger.query.customers.SubscriberCounts;
 import com.planledger.query.store.ReadModelStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;

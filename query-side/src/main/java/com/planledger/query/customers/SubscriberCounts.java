@@ -1,4 +1,4 @@
-package com.planledger.query.catalog;
+package com.planledger.query.customers;
 
 import com.planledger.domain.Ids;
 import com.planledger.query.store.ReadModelStore;
@@ -12,8 +12,8 @@ import java.util.Map;
 import static com.mongodb.client.model.Filters.in;
 
 /**
- * How many customers each plan has, per revision: one counter document per plan, kept by the catalog from the
- * customers' plan events and guarded by global position.
+ * How many customers each plan has, per revision: one counter document per plan, kept by the customers read
+ * model from the customers' plan events and guarded by global position.
  */
 @Component
 public class SubscriberCounts {
@@ -24,6 +24,12 @@ public class SubscriberCounts {
 
     public SubscriberCounts(ReadModelStore store) {
         this.store = store;
+    }
+
+    /** The counter document of a plan: {@code total} and {@code byRevision}, or null. */
+    public Document document(String partnerId, String planId) {
+        return store.collection(COLLECTION).find(com.mongodb.client.model.Filters.eq("_id",
+                Ids.plan(partnerId, planId))).first();
     }
 
     public long of(String partnerId, String planId) {

@@ -1,0 +1,188 @@
+package com.planledger.command.policy;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.planledger.command.lookup.LookupCollections;
+import com.planledger.command.web.AggregateKind;
+import com.planledger.command.web.CommandDispatcher;
+import com.planledger.domain.DomainException;
+import com.planledger.domain.ErrorCode;
+import com.planledger.domain.customer.ApplyDueTransitionsCommand;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lte;
+
+/**
+ * Applies the time-based customer transitions without any request: periods ending (renewal or past due) and grace
+ * periods ending (overdue block). Every {@code planledger.billing.poll-interval} it reads, from the due lookup in
+ * MongoDB, the customers whose next transition is due by the domain clock and sends each an
+ * {@link ApplyDueTransitionsCommand}; the aggregate decides what is due and answers its next due instant, which
+ * corrects the lookup.
+ * <p>
+ * Nothing lives only in memory: after a restart the next poll finds everything that fell due meanwhile. With
+ * several command-side instances, a lease in MongoDB lets one instance poll at a time (another takes over when
+ * it stops); and a duplicate command would change nothing, because the aggregate applies only what is due.
+ */
+@Component
+public class DueTransitionScheduler implements SmartLifecycle {
+
+    static final String LEASE = "due-transitions";
+    private static final Logger log = LoggerFactory.getLogger(DueTransitionScheduler.class);
+    private static final int BATCH = 200;
+
+    private final MongoCollection<Document> due;
+    private final CommandDispatcher commands;
+    private final Clock clock;
+    private final Duration interval;
+    private final boolean enabled;
+    private final Lease lease;
+    private final Counter transitions;
+    private final Counter failures;
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+
+    public DueTransitionScheduler(MongoDatabase database, CommandDispatcher commands, Clock clock,
+                                  MeterRegistry meters,
+                                  @Value("${planledger.billing.poll-interval:PT30S}") Duration interval,
+                                  @Value("${planledger.billing.scheduler-enabled:true}") boolean enabled) {
+        this.due = database.getCollection(LookupCollections.DUE);
+        this.commands = commands;
+        this.clock = clock;
+        this.interval = interval;
+        this.enabled = enabled;
+        this.lease = new Lease(database.getCollection(LookupCollections.LEASES), LEASE,
+                "instance-" + UUID.randomUUID(), interval.multipliedBy(3).plusSeconds(5), Clock.systemUTC());
+        this.transitions = Counter.builder("planledger.billing.due.customers")
+                .description("customers whose time-based transitions were applied").register(meters);
+        this.failures = Counter.builder("planledger.billing.due.failures")
+                .description("due-transition commands that failed (retried at the next poll)").register(meters);
+    }
+
+    /**
+     * Applies everything due by the domain clock, if this instance holds the lease. Answers how many customers
+     * were processed.
+     */
+    public synchronized int runOnce() {
+        if (!lease.acquire()) {
+            return 0;
+        }
+        int processed = 0;
+        Instant now = clock.instant();
+        List<Document> batch;
+        do {
+            batch = new ArrayList<>();
+            due.find(lte("dueAt", Date.from(now))).sort(Sorts.ascending("dueAt")).limit(BATCH).into(batch);
+            int progressed = 0;
+            for (Document entry : batch) {
+                if (apply(entry, now)) {
+                    progressed++;
+                }
+                processed++;
+            }
+            if (progressed == 0) {
+                break; // every entry of the batch failed: retry at the next poll
+            }
+        } while (batch.size() == BATCH);
+        return processed;
+    }
+
+    private boolean apply(Document entry, Instant now) {
+        String partnerId = entry.getString("partnerId");
+        String customerId = entry.getString("customerId");
+        Date dueAt = entry.getDate("dueAt");
+        try {
+            Instant next = commands.send(new ApplyDueTransitionsCommand(partnerId, customerId),
+                    org.axonframework.messaging.MetaData.emptyInstance(), AggregateKind.CUSTOMER);
+            // correct the lookup unless the transition's own events already moved it
+            due.updateOne(and(eq("_id", entry.get("_id")), eq("dueAt", dueAt)),
+                    next == null ? Updates.unset("dueAt")
+                            : Updates.set("dueAt", Date.from(next.isAfter(now) ? next : now.plusSeconds(1))));
+            transitions.increment();
+            return true;
+        } catch (DomainException e) {
+            if (e.code() == ErrorCode.CUSTOMER_NOT_FOUND) {
+                due.deleteOne(eq("_id", entry.get("_id")));
+                return true;
+            }
+            failures.increment();
+            log.warn("Due transitions of customer {} of partner {} failed; retried at the next poll: {}",
+                    customerId, partnerId, e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            failures.increment();
+            log.warn("Due transitions of customer {} of partner {} failed; retried at the next poll", customerId,
+                    partnerId, e);
+            return false;
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!enabled) {
+            log.info("The due-transition scheduler is disabled on this instance");
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "due-transitions");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    private void poll() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            log.warn("Due-transition poll failed; retried at the next poll", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            lease.release();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // after Axon's buses have started, stopped before they stop
+        return Integer.MAX_VALUE - 100;
+    }
+}

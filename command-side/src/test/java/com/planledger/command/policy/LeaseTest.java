@@ -1,0 +1,60 @@
+package com.planledger.command.policy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.planledger.command.MutableClock;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With several command-side instances, one holds the scheduler's lease; another takes over once it expires. */
+class LeaseTest {
+
+    static MongoServer server;
+    static MongoClient client;
+    static MongoCollection<Document> leases;
+
+    @BeforeAll
+    static void start() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        leases = client.getDatabase("test").getCollection("leases");
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void one_instance_holds_the_lease_until_it_expires_or_is_released() {
+        MutableClock wall = new MutableClock(Instant.parse("2026-05-01T00:00:00Z"));
+        Lease a = new Lease(leases, "scheduler", "a", Duration.ofSeconds(30), wall);
+        Lease b = new Lease(leases, "scheduler", "b", Duration.ofSeconds(30), wall);
+
+        assertThat(a.acquire()).isTrue();
+        assertThat(b.acquire()).isFalse();
+        wall.advance(Duration.ofSeconds(20));
+        assertThat(a.acquire()).as("the holder renews").isTrue();
+        wall.advance(Duration.ofSeconds(20));
+        assertThat(b.acquire()).as("renewed: not expired yet").isFalse();
+
+        wall.advance(Duration.ofSeconds(31));
+        assertThat(b.acquire()).as("a stopped renewing: b takes over").isTrue();
+        assertThat(a.acquire()).isFalse();
+
+        b.release();
+        assertThat(a.acquire()).as("released: free at once").isTrue();
+    }
+}
