@@ -41,6 +41,7 @@ public abstract class EndToEndTest {
         // the schedulers poll often, so a test that moves the clock sees the transitions promptly
         registry.add("planledger.billing.poll-interval", () -> "PT0.2S");
         registry.add("planledger.migrations.poll-interval", () -> "PT0.2S");
+        registry.add("planledger.dashboard.heartbeat", () -> "PT1S");
     }
 
     @BeforeEach

@@ -107,6 +107,42 @@ class RestartTest {
         }
     }
 
+    @Test
+    void a_lost_read_store_is_rebuilt_from_the_events_lookups_included() throws Exception {
+        String plans = "/v1/partners/restored/plans";
+        String customers = "/v1/partners/restored/customers";
+        Instant periodEnd;
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = api(first);
+            java.util.Map<String, Object> plan = PlanCatalogEndToEndTest.plan("gold", "gold", "499");
+            plan.put("trialDays", 0);
+            assertThat(api.post(plans, plan).status()).isEqualTo(201);
+            assertThat(api.post(customers + "?consistency=wait", Api.json("customerId", "c1", "companyName", "C1",
+                    "email", "c1@example.com", "planId", "gold", "billingCycle", "MONTHLY")).status()).isEqualTo(201);
+            periodEnd = Instant.parse(api.get(customers + "/c1").at("/subscription/periodEnd"));
+        }
+        // only the event store survives
+        try (var files = java.nio.file.Files.walk(dataDir.resolve("readstore"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = api(second);
+            // read models are rebuilt by their processors from the first event
+            await().atMost(Duration.ofSeconds(20)).until(() -> "c1@example.com".equals(api.get(customers + "/c1")
+                    .at("/email")));
+            assertThat(api.get(plans + "/gold").at("/name")).isEqualTo("gold");
+            // the command-side lookups were rebuilt before the first request: names and e-mails stay taken
+            assertThat(api.post(plans, PlanCatalogEndToEndTest.plan("gold-2", "GOLD", "1")).at("/code"))
+                    .isEqualTo("PLAN_NAME_TAKEN");
+            assertThat(api.post(customers, Api.json("customerId", "c2", "companyName", "C2",
+                    "email", "C1@example.com")).at("/code")).isEqualTo("CUSTOMER_EMAIL_TAKEN");
+            // and the due dates: the period still ends on time
+            second.getBean(MutableClock.class).set(periodEnd.plus(Duration.ofDays(1)));
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    "IN_GRACE".equals(api.get(customers + "/c1").at("/state")));
+        }
+    }
+
     private static Document planDocument(ConfigurableApplicationContext context, String planId) {
         return context.getBean(MongoDatabase.class).getCollection(PlanCatalogProjection.PLANS)
                 .find(eq("_id", "restart:" + planId)).first();

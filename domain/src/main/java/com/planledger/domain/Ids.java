@@ -42,6 +42,11 @@ public final class Ids {
         return partnerId + SEPARATOR + customerId;
     }
 
+    /** What every aggregate identifier of {@code partnerId} starts with. */
+    public static String scopeOf(String partnerId) {
+        return partnerId + SEPARATOR;
+    }
+
     /** The partner part of a partner-scoped aggregate identifier. */
     public static String partnerOf(String aggregateId) {
         int i = aggregateId.indexOf(SEPARATOR);

@@ -15,8 +15,10 @@ public final class LookupCollections {
     public static final String DUE = "cmd_due";
     /** Progress of subscriber migrations. */
     public static final String MIGRATION_JOBS = "cmd_migration_jobs";
-    /** Which instance runs the due-transition scheduler. */
+    /** Which instance runs the due-transition scheduler and the migration runner. */
     public static final String LEASES = "cmd_leases";
+    /** When the lookups were built (a lookup store without it is rebuilt from the events at start). */
+    public static final String META = "cmd_lookups_meta";
 
     private LookupCollections() {
     }

@@ -47,6 +47,11 @@ public class PlanCatalogProjection implements ReadModel {
     }
 
     @Override
+    public java.util.List<String> collections() {
+        return java.util.List.of(PLANS);
+    }
+
+    @Override
     public boolean hasApplied(String aggregateType, String aggregateId, long sequence) {
         return !"Plan".equals(aggregateType) || store.hasApplied(PLANS, aggregateId, sequence);
     }

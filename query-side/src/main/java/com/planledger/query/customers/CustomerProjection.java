@@ -97,6 +97,11 @@ public class CustomerProjection implements ReadModel {
     }
 
     @Override
+    public java.util.List<String> collections() {
+        return java.util.List.of(CUSTOMERS, SubscriberCounts.COLLECTION);
+    }
+
+    @Override
     public boolean hasApplied(String aggregateType, String aggregateId, long sequence) {
         return !"Customer".equals(aggregateType) || store.hasApplied(CUSTOMERS, aggregateId, sequence);
     }

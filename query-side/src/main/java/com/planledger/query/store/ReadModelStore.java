@@ -73,15 +73,30 @@ public class ReadModelStore {
      */
     public <T> Folded<T> fold(String collection, String id, long sequence, Class<T> type, Function<T, T> apply,
                               Function<T, Document> extra) {
+        return fold(collection, id, sequence, type, apply, extra, null);
+    }
+
+    /**
+     * As {@link #fold(String, String, long, Class, Function, Function)}, and runs {@code beforeWrite} with the
+     * state before (a copy the fold did not touch) and after, ahead of writing the document: a side effect
+     * guarded by global position (counters) goes there, so a redelivery after a crash between the two finds the
+     * document still unapplied and re-runs only what is missing.
+     */
+    public <T> Folded<T> fold(String collection, String id, long sequence, Class<T> type, Function<T, T> apply,
+                              Function<T, Document> extra, java.util.function.BiConsumer<T, T> beforeWrite) {
         MongoCollection<Document> docs = collection(collection);
         Document current = docs.find(eq("_id", id)).first();
         if (current != null && current.get(SEQ, Number.class).longValue() >= sequence) {
             return null;
         }
         T before = current == null ? null : fromDocument(current, type);
-        T after = apply.apply(before);
+        T working = current == null || beforeWrite == null ? before : fromDocument(current, type);
+        T after = apply.apply(working);
         if (after == null) {
             return null;
+        }
+        if (beforeWrite != null) {
+            beforeWrite.accept(before, after);
         }
         Document next = toDocument(after).append("_id", id).append(SEQ, sequence);
         if (extra != null) {

@@ -1,0 +1,103 @@
+package com.planledger.command.lookup;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.util.Date;
+import java.util.concurrent.TimeUnit;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Rebuilds the command-side lookups from the event store when they are missing: a new or wiped read store (for
+ * example after restoring only the event store) has no marker, and then every stored event is handed, in order,
+ * to the lookup handlers before the service accepts requests. The handlers are idempotent, so running over
+ * lookups that already hold some entries changes nothing wrong. The marker records when the lookups were built.
+ */
+@Component
+public class LookupRebuilder implements SmartLifecycle {
+
+    static final String MARKER = "lookups-built";
+    private static final Logger log = LoggerFactory.getLogger(LookupRebuilder.class);
+
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+    private final MongoCollection<Document> meta;
+    private volatile boolean running;
+
+    public LookupRebuilder(EventStore eventStore, EventProcessingConfiguration processing, MongoDatabase database) {
+        this.eventStore = eventStore;
+        this.processing = processing;
+        this.meta = database.getCollection(LookupCollections.META);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (meta.find(eq("_id", MARKER)).first() == null) {
+            long events = rebuild();
+            meta.replaceOne(eq("_id", MARKER), new Document("_id", MARKER).append("at", new Date())
+                    .append("events", events), new ReplaceOptions().upsert(true));
+        }
+    }
+
+    /** Hands every stored event, in order, to the lookup handlers; answers how many events were read. */
+    public long rebuild() {
+        TrackingToken head = eventStore.createHeadToken();
+        if (head == null || head.position().isEmpty()) {
+            return 0;
+        }
+        long last = head.position().getAsLong();
+        log.info("Building the command-side lookups from the event store (up to position {})", last);
+        EventHandlerInvoker lookups = processing.eventProcessor(PlanLookupHandlers.GROUP, AbstractEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no " + PlanLookupHandlers.GROUP + " processor"))
+                .eventHandlerInvoker();
+        long read = 0;
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable(30, TimeUnit.SECONDS)) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                if (lookups.canHandle(event, Segment.ROOT_SEGMENT)) {
+                    lookups.handle(event, Segment.ROOT_SEGMENT);
+                }
+                read++;
+                if (event.trackingToken().position().orElse(last) >= last) {
+                    break;
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not build the command-side lookups from the event store", e);
+        }
+        log.info("Command-side lookups built from {} events", read);
+        return read;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // after Axon has started, before the web server accepts requests and before the schedulers run
+        return Integer.MAX_VALUE - 200;
+    }
+}

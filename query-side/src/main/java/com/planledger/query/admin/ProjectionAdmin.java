@@ -1,0 +1,117 @@
+package com.planledger.query.admin;
+
+import com.planledger.domain.DomainException;
+import com.planledger.domain.ErrorCode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The read models' processors as an operator sees them (status, position, lag, replaying and its progress), and
+ * their replay: the processor stops, its tokens go back to the start of the event store (its reset handler drops
+ * the read model's collections), and it starts again, rebuilding the read model from the events while the
+ * service keeps serving.
+ */
+@Component
+public class ProjectionAdmin {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
+
+    private final List<ReadModel> readModels;
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    public ProjectionAdmin(List<ReadModel> readModels, EventProcessingConfiguration processing,
+                           EventStore eventStore) {
+        this.readModels = readModels;
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    /** One read model's processor. */
+    public record ProjectionStatus(String name, String status, boolean replaying, Long position, Long headPosition,
+                                   Long lag, Integer replayProgressPercent, List<String> collections,
+                                   List<SegmentStatus> segments) {
+    }
+
+    /** One segment of a processor, as claimed by this instance. */
+    public record SegmentStatus(int segment, Long position, boolean replaying, boolean caughtUp, String error) {
+    }
+
+    public List<ProjectionStatus> all() {
+        Long head = position(eventStore.createHeadToken());
+        return readModels.stream().sorted(Comparator.comparing(ReadModel::name)).map(r -> status(r, head)).toList();
+    }
+
+    public ProjectionStatus one(String name) {
+        return status(readModel(name), position(eventStore.createHeadToken()));
+    }
+
+    /** Starts rebuilding {@code name} from the first event. */
+    public synchronized ProjectionStatus replay(String name) {
+        ReadModel readModel = readModel(name);
+        StreamingEventProcessor processor = processor(readModel);
+        if (processor.isReplaying()) {
+            throw new DomainException(ErrorCode.CONCURRENT_MODIFICATION, "name",
+                    "the read model " + name + " is already being rebuilt");
+        }
+        log.info("Replaying read model {} from the first event", name);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        return one(name);
+    }
+
+    private ProjectionStatus status(ReadModel readModel, Long head) {
+        StreamingEventProcessor processor = processor(readModel);
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        List<SegmentStatus> segmentStatus = new ArrayList<>();
+        Long position = null;
+        Integer progress = null;
+        boolean error = false;
+        for (EventTrackerStatus s : segments.values()) {
+            Long p = s.getCurrentPosition().isPresent() ? s.getCurrentPosition().getAsLong() : null;
+            if (p != null && (position == null || p < position)) {
+                position = p; // the slowest segment
+            }
+            error |= s.isErrorState();
+            segmentStatus.add(new SegmentStatus(s.getSegment().getSegmentId(), p, s.isReplaying(), s.isCaughtUp(),
+                    s.isErrorState() ? String.valueOf(s.getError()) : null));
+            OptionalLong reset = s.getResetPosition();
+            if (s.isReplaying() && reset.isPresent() && reset.getAsLong() > 0 && p != null) {
+                int percent = (int) Math.min(100, p * 100 / reset.getAsLong());
+                progress = progress == null ? percent : Math.min(progress, percent);
+            }
+        }
+        String state = error ? "ERROR" : processor.isRunning() ? "RUNNING" : "STOPPED";
+        Long lag = head == null ? null : Math.max(0, head - (position == null ? 0 : position));
+        return new ProjectionStatus(readModel.name(), state, processor.isReplaying(), position, head, lag, progress,
+                readModel.collections(), segmentStatus);
+    }
+
+    private ReadModel readModel(String name) {
+        return readModels.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "name", "no read model " + name));
+    }
+
+    private StreamingEventProcessor processor(ReadModel readModel) {
+        return processing.eventProcessor(readModel.name(), StreamingEventProcessor.class).orElseThrow(() ->
+                new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "the processor of " + readModel.name()
+                        + " does not run on this instance"));
+    }
+
+    private static Long position(TrackingToken token) {
+        return token == null || token.position().isEmpty() ? null : token.position().getAsLong();
+    }
+}

@@ -1,0 +1,45 @@
+package com.planledger.query.web;
+
+import com.planledger.query.admin.ProjectionAdmin;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Read models for operators (ADMIN keys only): status, lag, replay. */
+@RestController
+@RequestMapping("/v1/admin/projections")
+@Tag(name = "Admin")
+public class AdminController {
+
+    private final ProjectionAdmin projections;
+
+    public AdminController(ProjectionAdmin projections) {
+        this.projections = projections;
+    }
+
+    @GetMapping
+    @Operation(summary = "Every read model's processor: status, position, head, lag, replaying and progress")
+    public List<ProjectionAdmin.ProjectionStatus> list() {
+        return projections.all();
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "One read model's processor")
+    public ProjectionAdmin.ProjectionStatus one(@PathVariable String name) {
+        return projections.one(name);
+    }
+
+    @PostMapping("/{name}/replay")
+    @Operation(summary = "Rebuild the read model from the events; follow the progress with GET")
+    public ResponseEntity<ProjectionAdmin.ProjectionStatus> replay(@PathVariable String name) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(projections.replay(name));
+    }
+}
