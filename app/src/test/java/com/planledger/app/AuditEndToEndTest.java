@@ -51,9 +51,9 @@ class AuditEndToEndTest extends EndToEndTest {
     @Test
     void every_event_carries_who_did_it_the_request_and_the_correlation() {
         Api traced = admin.with("X-Request-Id", "req-" + partner);
-        traced.post(plans, PlanCatalogEndToEndTest.plan("gold", "gold", "499"));
+        traced.post(plans, TestPlans.plan("gold", "gold", "499"));
         traced.post(plans + "/gold/recommend", null);
-        admin.post(plans, PlanCatalogEndToEndTest.plan("silver", "silver", "299"));
+        admin.post(plans, TestPlans.plan("silver", "silver", "299"));
         as(PARTNER_A_KEY).get("/v1/partners/" + PARTNER_A + "/plans");
         admin.post(plans + "/silver/recommend", null);
         // the policy withdraws gold's recommendation: caused by silver's recommendation, by the same caller
@@ -76,9 +76,9 @@ class AuditEndToEndTest extends EndToEndTest {
 
     @Test
     void the_history_of_a_revision_shows_each_changed_field_before_and_after() {
-        admin.post(plans, PlanCatalogEndToEndTest.plan("gold", "gold", "499"));
+        admin.post(plans, TestPlans.plan("gold", "gold", "499"));
         Api.Response revised = admin.with("X-Request-Id", "revise-1")
-                .put(plans + "/gold", PlanCatalogEndToEndTest.revision("gold", "549", 10));
+                .put(plans + "/gold", TestPlans.revision("gold", "549", 10));
         assertThat(revised.status()).isEqualTo(200);
         admin.post(plans + "/gold/archive", null);
 
@@ -105,11 +105,11 @@ class AuditEndToEndTest extends EndToEndTest {
     @Test
     void as_of_an_instant_between_two_revisions_answers_the_older_terms_and_before_creation_404() {
         Instant beforeCreation = Instant.now();
-        admin.post(plans, PlanCatalogEndToEndTest.plan("gold", "gold", "499"));
+        admin.post(plans, TestPlans.plan("gold", "gold", "499"));
         Instant betweenRevisions = Instant.now();
         await().atMost(Duration.ofSeconds(1)).pollDelay(Duration.ofMillis(5)).until(() ->
                 Instant.now().isAfter(betweenRevisions));
-        admin.put(plans + "/gold", PlanCatalogEndToEndTest.revision("gold", "549", 10));
+        admin.put(plans + "/gold", TestPlans.revision("gold", "549", 10));
 
         JsonNode then = admin.get(plans + "/gold?asOf=" + betweenRevisions).body();
         assertThat(then.at("/revision").asInt()).isEqualTo(1);
@@ -125,10 +125,10 @@ class AuditEndToEndTest extends EndToEndTest {
 
     @Test
     void a_customers_history_and_state_as_of_an_instant_show_the_plan_it_was_on() {
-        Map<String, Object> gold = PlanCatalogEndToEndTest.plan("gold", "gold", "499");
+        Map<String, Object> gold = TestPlans.plan("gold", "gold", "499");
         gold.put("trialDays", 0);
         admin.post(plans, gold);
-        admin.post(plans, PlanCatalogEndToEndTest.plan("silver", "silver", "299"));
+        admin.post(plans, TestPlans.plan("silver", "silver", "299"));
         admin.post(customers, json("customerId", "acme", "companyName", "Acme", "email", "ops@acme.example",
                 "planId", "gold", "billingCycle", "MONTHLY"));
         Instant onGold = Instant.now();
@@ -155,14 +155,14 @@ class AuditEndToEndTest extends EndToEndTest {
 
     @Test
     void the_export_streams_the_partners_events_in_order_filtered_and_never_another_partners() {
-        admin.post(plans, PlanCatalogEndToEndTest.plan("gold", "gold", "499"));
+        admin.post(plans, TestPlans.plan("gold", "gold", "499"));
         Instant afterCreate = Instant.now();
         await().atMost(Duration.ofSeconds(1)).pollDelay(Duration.ofMillis(5)).until(() ->
                 Instant.now().isAfter(afterCreate));
         admin.post(plans + "/gold/deactivate", null);
         admin.post(plans + "/gold/activate", null);
         String other = freshPartner();
-        admin.post("/v1/partners/" + other + "/plans", PlanCatalogEndToEndTest.plan("gold", "gold", "1"));
+        admin.post("/v1/partners/" + other + "/plans", TestPlans.plan("gold", "gold", "1"));
 
         List<JsonNode> all = export(partner, "");
         assertThat(all).extracting(e -> e.at("/type").asText())

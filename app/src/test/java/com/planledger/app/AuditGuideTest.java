@@ -37,14 +37,14 @@ class AuditGuideTest extends EndToEndTest {
         String plans = "/v1/partners/" + partner + "/plans";
         String customers = "/v1/partners/" + partner + "/customers";
         Instant from = Instant.now();
-        admin.post(plans, PlanCatalogEndToEndTest.plan("gold", "gold", "499"));
-        admin.post(plans, PlanCatalogEndToEndTest.plan("silver", "silver", "299"));
+        admin.post(plans, TestPlans.plan("gold", "gold", "499"));
+        admin.post(plans, TestPlans.plan("silver", "silver", "299"));
         admin.post(customers, json("customerId", "acme", "companyName", "Acme", "email", "ops@acme.example",
                 "planId", "gold", "billingCycle", "MONTHLY"));
         Instant onGold = Instant.now();
         await().atMost(Duration.ofSeconds(1)).pollDelay(Duration.ofMillis(5)).until(() ->
                 Instant.now().isAfter(onGold));
-        admin.put(plans + "/gold", PlanCatalogEndToEndTest.revision("gold", "549", 8));
+        admin.put(plans + "/gold", TestPlans.revision("gold", "549", 8));
         admin.post(customers + "/acme/plan", json("planId", "silver", "billingCycle", "MONTHLY"));
         admin.post(customers + "/acme/block?consistency=wait", json("note", "chargeback"));
         Instant to = Instant.now();

@@ -36,10 +36,10 @@ class CustomerEndToEndTest extends EndToEndTest {
 
     /** A plan with the given trial and grace (monthly 499 INR + 18 % GST = 588.82 due), 3 team members. */
     private void plan(String id, int trialDays, int graceDays) {
-        Map<String, Object> body = PlanCatalogEndToEndTest.plan(id, id, "499");
+        Map<String, Object> body = TestPlans.plan(id, id, "499");
         body.put("trialDays", trialDays);
         body.put("gracePeriodDays", graceDays);
-        body.put("limits", PlanCatalogEndToEndTest.limits(3));
+        body.put("limits", TestPlans.limits(3));
         Api.Response created = admin.post(plans, body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
     }
@@ -143,7 +143,7 @@ class CustomerEndToEndTest extends EndToEndTest {
         plan("gold", 0, 7);
         register("old-1", "gold");
         register("old-2", "gold");
-        Map<String, Object> revised = PlanCatalogEndToEndTest.revision("gold", "549", 3);
+        Map<String, Object> revised = TestPlans.revision("gold", "549", 3);
         revised.put("trialDays", 0);
         assertThat(admin.put(plans + "/gold", revised).at("/revision")).isEqualTo("2");
 
@@ -175,7 +175,7 @@ class CustomerEndToEndTest extends EndToEndTest {
                 admin.get(plans + "/gold/subscribers").body().at("/byRevision/2").asLong() == 3);
 
         // a third revision, migrated at each customer's next renewal
-        Map<String, Object> third = PlanCatalogEndToEndTest.revision("gold", "599", 3);
+        Map<String, Object> third = TestPlans.revision("gold", "599", 3);
         third.put("trialDays", 0);
         admin.put(plans + "/gold", third);
         Api.Response later = admin.post(plans + "/gold/migrate-subscribers", json("effective", "NEXT_RENEWAL"));
@@ -287,9 +287,9 @@ class CustomerEndToEndTest extends EndToEndTest {
 
     @Test
     void never_more_users_than_the_plan_allows_and_add_ons_raise_the_limit() {
-        Map<String, Object> body = PlanCatalogEndToEndTest.plan("team", "team", "499");
+        Map<String, Object> body = TestPlans.plan("team", "team", "499");
         body.put("trialDays", 0);
-        body.put("limits", PlanCatalogEndToEndTest.limits(2));
+        body.put("limits", TestPlans.limits(2));
         body.put("addOns", List.of(json("code", "SEATS", "displayName", "2 seats", "prices", json("MONTHLY", "50"),
                 "grants", json("teamMembers", 2))));
         admin.post(plans, body);
@@ -321,7 +321,7 @@ class CustomerEndToEndTest extends EndToEndTest {
 
     @Test
     void entitlements_sum_revision_and_add_ons_and_count_this_periods_usage() {
-        admin.post(plans, PlanCatalogEndToEndTest.plan("gold", "gold", "499"));
+        admin.post(plans, TestPlans.plan("gold", "gold", "499"));
         register("e", "gold");
         String c = customers + "/e";
         admin.post(c + "/add-ons", json("code", "EXTRA_MSGS", "quantity", 2));

@@ -92,7 +92,7 @@ class CustomerStoresTest extends EndToEndTest {
     @Test
     void a_long_history_is_snapshotted_and_the_customer_loads_from_the_snapshot_plus_tail() throws Exception {
         String partner = freshPartner();
-        admin.post("/v1/partners/" + partner + "/plans", PlanCatalogEndToEndTest.plan("gold", "gold", "499"));
+        admin.post("/v1/partners/" + partner + "/plans", TestPlans.plan("gold", "gold", "499"));
         commands.send(new RegisterCustomerCommand(partner, "busy", CompanyName.of("Busy"),
                 EmailAddress.of("busy@example.com"), "gold", com.planledger.domain.plan.BillingCycle.MONTHLY),
                 AggregateKind.CUSTOMER);

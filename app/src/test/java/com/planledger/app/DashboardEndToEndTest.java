@@ -40,7 +40,7 @@ class DashboardEndToEndTest extends EndToEndTest {
     }
 
     private void plan(String id, String currency, Map<String, Object> prices, int trialDays) {
-        Map<String, Object> body = PlanCatalogEndToEndTest.plan(id, id, "1");
+        Map<String, Object> body = TestPlans.plan(id, id, "1");
         body.put("displayName", id.substring(0, 1).toUpperCase() + id.substring(1));
         body.put("currency", currency);
         body.put("prices", prices);

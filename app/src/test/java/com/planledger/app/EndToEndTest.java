@@ -1,6 +1,7 @@
 package com.planledger.app;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -17,6 +18,7 @@ import java.util.UUID;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = PlanLedgerApplication.class)
 @Import(TestClockConfiguration.class)
+@AutoConfigureObservability
 public abstract class EndToEndTest {
 
     public static final String ADMIN_KEY = "admin-key-0123456789";

@@ -25,28 +25,6 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
         plans = "/v1/partners/" + partner + "/plans";
     }
 
-    static Map<String, Object> limits(Object teamMembers) {
-        return json("messages", 10000, "whatsappConversations", 1000, "teamMembers", teamMembers,
-                "workspaces", 2, "teamUsersPerWorkspace", 5, "contacts", "UNLIMITED");
-    }
-
-    static Map<String, Object> plan(String id, String name, String monthly) {
-        return json("planId", id, "type", "USAGE_BASED", "name", name, "displayName", name.toUpperCase(),
-                "currency", "INR", "prices", json("MONTHLY", monthly, "YEARLY", "4990"),
-                "tax", json("enabled", true), "limits", limits(5), "trialDays", 14, "gracePeriodDays", 7,
-                "integrations", List.of("zapier"),
-                "addOns", List.of(json("code", "EXTRA_MSGS", "displayName", "Extra messages",
-                        "prices", json("MONTHLY", "99"), "grants", json("messages", 5000))));
-    }
-
-    static Map<String, Object> revision(String name, String monthly, Object teamMembers) {
-        Map<String, Object> body = plan(null, name, monthly);
-        body.remove("planId");
-        body.remove("type");
-        body.put("limits", limits(teamMembers));
-        return body;
-    }
-
     private JsonNode awaitPlan(String planId, java.util.function.Predicate<JsonNode> condition) {
         List<JsonNode> seen = new ArrayList<>();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -62,7 +40,7 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
 
     @Test
     void create_then_list_and_read_it_back() {
-        Api.Response created = admin.post(plans, plan("gold", "gold", "499"));
+        Api.Response created = admin.post(plans, TestPlans.plan("gold", "gold", "499"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.header("Location")).endsWith(plans + "/gold");
         assertThat(created.at("/planId")).isEqualTo("gold");
@@ -88,7 +66,7 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
 
     @Test
     void generated_id_when_none_is_given() {
-        Map<String, Object> body = plan(null, "bronze", "99");
+        Map<String, Object> body = TestPlans.plan(null, "bronze", "99");
         body.remove("planId");
         Api.Response created = admin.post(plans + "?consistency=wait", body);
         assertThat(created.status()).isEqualTo(201);
@@ -99,8 +77,8 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
 
     @Test
     void revise_makes_a_revision_with_changed_fields_and_a_no_op_records_nothing() {
-        admin.post(plans, plan("gold", "gold", "499"));
-        Api.Response revised = admin.put(plans + "/gold", revision("gold", "549", 10));
+        admin.post(plans, TestPlans.plan("gold", "gold", "499"));
+        Api.Response revised = admin.put(plans + "/gold", TestPlans.revision("gold", "549", 10));
         assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
         assertThat(revised.at("/revision")).isEqualTo("2");
         assertThat(revised.at("/version")).isEqualTo("1");
@@ -110,7 +88,7 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
         assertThat(gold.at("/revisions/1/changedFields").toString())
                 .isEqualTo("[\"prices.MONTHLY\",\"limits.teamMembers\"]");
 
-        Api.Response same = admin.put(plans + "/gold", revision("gold", "549", 10));
+        Api.Response same = admin.put(plans + "/gold", TestPlans.revision("gold", "549", 10));
         assertThat(same.status()).isEqualTo(200);
         assertThat(same.at("/revision")).isEqualTo("2");
         assertThat(same.at("/version")).isEqualTo("1");
@@ -118,8 +96,8 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
 
     @Test
     void stale_if_match_is_412_and_nothing_changes() {
-        admin.post(plans, plan("gold", "gold", "499"));
-        admin.put(plans + "/gold", revision("gold", "549", 5));
+        admin.post(plans, TestPlans.plan("gold", "gold", "499"));
+        admin.put(plans + "/gold", TestPlans.revision("gold", "549", 5));
         Api.Response stale = admin.with("If-Match", "\"0\"").post(plans + "/gold/deactivate", null);
         assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
         assertThat(stale.at("/code")).isEqualTo("VERSION_MISMATCH");
@@ -130,8 +108,8 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
 
     @Test
     void duplicate_is_inactive_private_and_remembers_its_source() {
-        admin.post(plans, plan("gold", "gold", "499"));
-        admin.put(plans + "/gold", revision("gold", "549", 5));
+        admin.post(plans, TestPlans.plan("gold", "gold", "499"));
+        admin.put(plans + "/gold", TestPlans.revision("gold", "549", 5));
         Api.Response copy = admin.post(plans + "/gold/duplicate",
                 json("planId", "gold-copy", "name", "gold copy", "displayName", "Gold (copy)"));
         assertThat(copy.status()).as(copy.toString()).isEqualTo(201);
@@ -154,10 +132,10 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
 
     @Test
     void archive_blocks_revise_and_restore_brings_it_back_inactive_and_private() {
-        admin.post(plans, plan("gold", "gold", "499"));
+        admin.post(plans, TestPlans.plan("gold", "gold", "499"));
         assertThat(admin.post(plans + "/gold/archive", null).status()).isEqualTo(200);
 
-        Api.Response revise = admin.put(plans + "/gold", revision("gold", "1", 5));
+        Api.Response revise = admin.put(plans + "/gold", TestPlans.revision("gold", "1", 5));
         assertThat(revise.status()).isEqualTo(422);
         assertThat(revise.at("/code")).isEqualTo("PLAN_ARCHIVED");
         assertThat(admin.post(plans + "/gold/activate", null).at("/code")).isEqualTo("PLAN_ARCHIVED");
@@ -167,7 +145,7 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
         assertThat(admin.get(plans + "?archived=false").body().at("/total").asLong()).isZero();
 
         // an archived plan's name stays taken
-        Api.Response reuse = admin.post(plans, plan("gold-2", "Gold", "499"));
+        Api.Response reuse = admin.post(plans, TestPlans.plan("gold-2", "Gold", "499"));
         assertThat(reuse.status()).isEqualTo(409);
         assertThat(reuse.at("/code")).isEqualTo("PLAN_NAME_TAKEN");
 
@@ -179,8 +157,8 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
 
     @Test
     void recommending_another_plan_withdraws_the_previous_one() {
-        admin.post(plans, plan("gold", "gold", "499"));
-        admin.post(plans, plan("silver", "silver", "299"));
+        admin.post(plans, TestPlans.plan("gold", "gold", "499"));
+        admin.post(plans, TestPlans.plan("silver", "silver", "299"));
         assertThat(admin.post(plans + "/gold/recommend", null).status()).isEqualTo(200);
         awaitPlan("gold", p -> p.at("/recommended").asBoolean());
 
@@ -194,11 +172,11 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
 
     @Test
     void pricing_page_shows_only_active_public_non_archived_plans_recommended_first() {
-        admin.post(plans, plan("listed", "listed", "99"));
-        admin.post(plans, plan("recommended", "recommended", "199"));
-        admin.post(plans, plan("inactive", "inactive", "299"));
-        admin.post(plans, plan("hidden", "hidden", "399"));
-        admin.post(plans, plan("archived", "archived", "499"));
+        admin.post(plans, TestPlans.plan("listed", "listed", "99"));
+        admin.post(plans, TestPlans.plan("recommended", "recommended", "199"));
+        admin.post(plans, TestPlans.plan("inactive", "inactive", "299"));
+        admin.post(plans, TestPlans.plan("hidden", "hidden", "399"));
+        admin.post(plans, TestPlans.plan("archived", "archived", "499"));
         admin.post(plans + "/inactive/deactivate", null);
         admin.post(plans + "/hidden/visibility", json("visibility", "PRIVATE"));
         admin.post(plans + "/archived/archive", null);
@@ -216,7 +194,7 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
 
     @Test
     void hiding_the_recommended_plan_withdraws_the_recommendation() {
-        admin.post(plans, plan("gold", "gold", "499"));
+        admin.post(plans, TestPlans.plan("gold", "gold", "499"));
         admin.post(plans + "/gold/recommend", null);
         admin.post(plans + "/gold/visibility?consistency=wait", json("visibility", "PRIVATE"));
         JsonNode gold = awaitPlan("gold", p -> p.at("/visibility").asText().equals("PRIVATE"));

@@ -53,9 +53,9 @@ class ReplayEndToEndTest extends EndToEndTest {
         String partner = freshPartner();
         String plans = "/v1/partners/" + partner + "/plans";
         String customers = "/v1/partners/" + partner + "/customers";
-        admin.post(plans, PlanCatalogEndToEndTest.plan("gold", "gold", "499"));
-        admin.post(plans, PlanCatalogEndToEndTest.plan("silver", "silver", "299"));
-        admin.put(plans + "/gold", PlanCatalogEndToEndTest.revision("gold", "549", 8));
+        admin.post(plans, TestPlans.plan("gold", "gold", "499"));
+        admin.post(plans, TestPlans.plan("silver", "silver", "299"));
+        admin.put(plans + "/gold", TestPlans.revision("gold", "549", 8));
         admin.post(plans + "/silver/recommend", null);
         for (int i = 0; i < 5; i++) {
             admin.post(customers, json("customerId", "c" + i, "companyName", "C" + i, "email", "c" + i + "@x.example",

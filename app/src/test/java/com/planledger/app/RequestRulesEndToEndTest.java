@@ -85,7 +85,7 @@ class RequestRulesEndToEndTest extends EndToEndTest {
     void bad_input_is_refused_naming_the_field_and_nothing_is_stored(String what,
                                                                      Consumer<Map<String, Object>> change,
                                                                      int status, String field) {
-        Map<String, Object> body = PlanCatalogEndToEndTest.plan("p1", "p1", "499");
+        Map<String, Object> body = TestPlans.plan("p1", "p1", "499");
         change.accept(body);
         Api.Response refused = admin.post(plans + "?consistency=wait", body);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(status);
@@ -124,11 +124,11 @@ class RequestRulesEndToEndTest extends EndToEndTest {
     void a_partner_key_sees_its_own_partner_only_and_another_partner_answers_404() {
         Api partnerA = as(PARTNER_A_KEY);
         String own = "/v1/partners/" + PARTNER_A + "/plans";
-        Api.Response created = partnerA.post(own, PlanCatalogEndToEndTest.plan(
+        Api.Response created = partnerA.post(own, TestPlans.plan(
                 "own-" + partner, "own " + partner, "1"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
-        admin.post(plans + "?consistency=wait", PlanCatalogEndToEndTest.plan("theirs", "theirs", "1"));
+        admin.post(plans + "?consistency=wait", TestPlans.plan("theirs", "theirs", "1"));
         assertThat(partnerA.get(plans).status()).isEqualTo(404);
         assertThat(partnerA.get(plans + "/theirs").status()).isEqualTo(404);
         assertThat(partnerA.post(plans + "/theirs/archive", null).status()).isEqualTo(404);
@@ -137,7 +137,7 @@ class RequestRulesEndToEndTest extends EndToEndTest {
 
     @Test
     void an_auditor_reads_but_never_writes_and_admin_operations_need_admin() {
-        admin.post(plans + "?consistency=wait", PlanCatalogEndToEndTest.plan("gold", "gold", "1"));
+        admin.post(plans + "?consistency=wait", TestPlans.plan("gold", "gold", "1"));
         Api auditor = as(AUDITOR_KEY);
         assertThat(auditor.get(plans + "/gold").status()).isEqualTo(200);
         Api.Response write = auditor.post(plans + "/gold/archive", null);
@@ -149,7 +149,7 @@ class RequestRulesEndToEndTest extends EndToEndTest {
     @Test
     void a_repeated_idempotency_key_returns_the_first_answer_and_changes_nothing() {
         Api keyed = admin.with("Idempotency-Key", "create-gold-" + partner);
-        Map<String, Object> body = PlanCatalogEndToEndTest.plan("gold", "gold", "499");
+        Map<String, Object> body = TestPlans.plan("gold", "gold", "499");
         Api.Response first = keyed.post(plans, body);
         assertThat(first.status()).isEqualTo(201);
         Api.Response again = keyed.post(plans, body);
@@ -158,15 +158,15 @@ class RequestRulesEndToEndTest extends EndToEndTest {
         assertThat(again.header("Location")).isEqualTo(first.header("Location"));
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
 
-        Api.Response other = keyed.post(plans, PlanCatalogEndToEndTest.plan("gold", "gold", "599"));
+        Api.Response other = keyed.post(plans, TestPlans.plan("gold", "gold", "599"));
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.at("/code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
 
         Api revise = admin.with("Idempotency-Key", "revise-" + partner);
-        Map<String, Object> terms = PlanCatalogEndToEndTest.revision("gold", "549", 5);
+        Map<String, Object> terms = TestPlans.revision("gold", "549", 5);
         assertThat(revise.put(plans + "/gold", terms).at("/version")).isEqualTo("1");
         assertThat(revise.put(plans + "/gold", terms).at("/version")).isEqualTo("1");
-        assertThat(admin.put(plans + "/gold", PlanCatalogEndToEndTest.revision("gold", "599", 5))
+        assertThat(admin.put(plans + "/gold", TestPlans.revision("gold", "599", 5))
                 .at("/version")).isEqualTo("2");
     }
 }

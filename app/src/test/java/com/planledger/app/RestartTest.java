@@ -52,10 +52,10 @@ class RestartTest {
         try (ConfigurableApplicationContext first = start()) {
             Api api = api(first);
             for (int i = 0; i < 5; i++) {
-                assertThat(api.post(plans, PlanCatalogEndToEndTest.plan("plan-" + i, "plan " + i, "10" + i))
+                assertThat(api.post(plans, TestPlans.plan("plan-" + i, "plan " + i, "10" + i))
                         .status()).isEqualTo(201);
             }
-            api.put(plans + "/plan-0", PlanCatalogEndToEndTest.revision("plan 0", "555", 5));
+            api.put(plans + "/plan-0", TestPlans.revision("plan 0", "555", 5));
             assertThat(api.post(plans + "/plan-1/archive?consistency=wait", null).status()).isEqualTo(200);
             before = planDocument(first, "plan-0");
             tokenBefore = token(first);
@@ -76,10 +76,10 @@ class RestartTest {
             assertThat(tokenBefore.covers(token(second))).isTrue();
 
             // and it goes on with new events; names stay taken across the restart
-            assertThat(api.post(plans, PlanCatalogEndToEndTest.plan("plan-9", "plan 0", "1")).at("/code"))
+            assertThat(api.post(plans, TestPlans.plan("plan-9", "plan 0", "1")).at("/code"))
                     .isEqualTo("PLAN_NAME_TAKEN");
             assertThat(api.post(plans + "?consistency=wait",
-                    PlanCatalogEndToEndTest.plan("plan-5", "plan 5", "1")).status()).isEqualTo(201);
+                    TestPlans.plan("plan-5", "plan 5", "1")).status()).isEqualTo(201);
             assertThat(api.get(plans).body().at("/total").asLong()).isEqualTo(6);
         }
     }
@@ -91,7 +91,7 @@ class RestartTest {
         Instant periodEnd;
         try (ConfigurableApplicationContext first = start()) {
             Api api = api(first);
-            java.util.Map<String, Object> plan = PlanCatalogEndToEndTest.plan("gold", "gold", "499");
+            java.util.Map<String, Object> plan = TestPlans.plan("gold", "gold", "499");
             plan.put("trialDays", 0);
             assertThat(api.post(plans, plan).status()).isEqualTo(201);
             assertThat(api.post(customers + "?consistency=wait", Api.json("customerId", "c1", "companyName", "C1",
@@ -114,7 +114,7 @@ class RestartTest {
         Instant periodEnd;
         try (ConfigurableApplicationContext first = start()) {
             Api api = api(first);
-            java.util.Map<String, Object> plan = PlanCatalogEndToEndTest.plan("gold", "gold", "499");
+            java.util.Map<String, Object> plan = TestPlans.plan("gold", "gold", "499");
             plan.put("trialDays", 0);
             assertThat(api.post(plans, plan).status()).isEqualTo(201);
             assertThat(api.post(customers + "?consistency=wait", Api.json("customerId", "c1", "companyName", "C1",
@@ -132,7 +132,7 @@ class RestartTest {
                     .at("/email")));
             assertThat(api.get(plans + "/gold").at("/name")).isEqualTo("gold");
             // the command-side lookups were rebuilt before the first request: names and e-mails stay taken
-            assertThat(api.post(plans, PlanCatalogEndToEndTest.plan("gold-2", "GOLD", "1")).at("/code"))
+            assertThat(api.post(plans, TestPlans.plan("gold-2", "GOLD", "1")).at("/code"))
                     .isEqualTo("PLAN_NAME_TAKEN");
             assertThat(api.post(customers, Api.json("customerId", "c2", "companyName", "C2",
                     "email", "C1@example.com")).at("/code")).isEqualTo("CUSTOMER_EMAIL_TAKEN");

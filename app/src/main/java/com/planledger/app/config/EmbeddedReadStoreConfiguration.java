@@ -6,7 +6,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.planledger.command.lookup.LookupDurability;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,7 +34,12 @@ public class EmbeddedReadStoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedReadStoreConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    public H2Backend embeddedMongoBackend(PlanLedgerProperties properties) {
+    public AbstractMongoBackend embeddedMongoBackend(PlanLedgerProperties properties) {
+        if (properties.getEmbedded().isInMemoryReadStore()) {
+            log.warn("Embedded read store in memory only: read models, tokens and lookups are lost at exit "
+                    + "(for benchmarks)");
+            return new MemoryBackend();
+        }
         Path dir = properties.getDataDir().toAbsolutePath().resolve("readstore");
         try {
             Files.createDirectories(dir);
@@ -45,7 +52,7 @@ public class EmbeddedReadStoreConfiguration {
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    public MongoServer embeddedMongoServer(H2Backend backend) {
+    public MongoServer embeddedMongoServer(AbstractMongoBackend backend) {
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         return server;
@@ -64,7 +71,7 @@ public class EmbeddedReadStoreConfiguration {
 
     /** The MVStore buffers writes for up to a second: lookup writes are flushed before their events commit. */
     @Bean
-    public LookupDurability lookupDurability(H2Backend backend) {
-        return backend::commit;
+    public LookupDurability lookupDurability(AbstractMongoBackend backend) {
+        return backend instanceof H2Backend h2 ? h2::commit : LookupDurability.ACKNOWLEDGED;
     }
 }

@@ -29,6 +29,7 @@ public class PlanLedgerProperties {
     private String roles = "command,query";
     private final Mongo mongodb = new Mongo();
     private final Security security = new Security();
+    private final Embedded embedded = new Embedded();
 
     public Path getDataDir() {
         return dataDir;
@@ -73,6 +74,26 @@ public class PlanLedgerProperties {
 
     public Security getSecurity() {
         return security;
+    }
+
+    public Embedded getEmbedded() {
+        return embedded;
+    }
+
+    public static class Embedded {
+        /**
+         * Keep the embedded read store in memory only (nothing under {@code <data-dir>/readstore}): for benchmarks
+         * and experiments; read models, tokens and lookups are lost at exit.
+         */
+        private boolean inMemoryReadStore;
+
+        public boolean isInMemoryReadStore() {
+            return inMemoryReadStore;
+        }
+
+        public void setInMemoryReadStore(boolean inMemoryReadStore) {
+            this.inMemoryReadStore = inMemoryReadStore;
+        }
     }
 
     public static class Mongo {

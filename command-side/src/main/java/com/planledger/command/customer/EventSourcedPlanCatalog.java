@@ -3,26 +3,52 @@ package com.planledger.command.customer;
 import com.planledger.command.plan.Plan;
 import com.planledger.domain.Ids;
 import com.planledger.domain.plan.PlanOffer;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.Repository;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Lazy;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads a plan's current state from its own events by loading the {@code Plan} aggregate (from its latest
- * snapshot plus the events after it). Runs inside the customer command's unit of work, so the plan is locked in
- * this instance until the assignment is stored: an archive handled here at the same moment waits for it.
+ * Reads a plan's current state from its own events: the plan's latest snapshot plus the events after it, folded
+ * by the {@code Plan} aggregate's own event sourcing handlers, without taking the plan's lock (assignments to a
+ * popular plan do not wait for each other). The folded offer is reused while the plan's last sequence number is
+ * unchanged, so most assignments cost one indexed look-up in the event store.
+ * <p>
+ * Like any check across aggregates, it sees the plan as last stored: a plan archived in the same instant as an
+ * assignment may still be assigned once; the assignment is recorded against the revision it saw.
  */
 @Component
 public class EventSourcedPlanCatalog implements PlanCatalog {
 
-    private final Repository<Plan> plans;
+    private static final int MAX_CACHED = 10_000;
 
-    public EventSourcedPlanCatalog(@Lazy @Qualifier("planRepository") Repository<Plan> plans) {
-        this.plans = plans;
+    private final EventStore eventStore;
+    private final ParameterResolverFactory parameterResolvers;
+    private final Map<String, Cached> offers = new ConcurrentHashMap<>();
+    private volatile AggregateModel<Plan> model;
+
+    private record Cached(long sequence, PlanOffer offer) {
+    }
+
+    public EventSourcedPlanCatalog(EventStore eventStore, ParameterResolverFactory parameterResolvers) {
+        this.eventStore = eventStore;
+        this.parameterResolvers = parameterResolvers;
+    }
+
+    /** The Plan aggregate's model, inspected with the application's parameter resolvers (its handlers take beans). */
+    private AggregateModel<Plan> model() {
+        if (model == null) {
+            model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Plan.class, parameterResolvers);
+        }
+        return model;
     }
 
     @Override
@@ -30,10 +56,37 @@ public class EventSourcedPlanCatalog implements PlanCatalog {
         if (!Ids.isValid(planId)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(plans.load(Ids.plan(partnerId, planId)).invoke(Plan::offer));
-        } catch (AggregateNotFoundException e) {
+        String id = Ids.plan(partnerId, planId);
+        Optional<Long> last = eventStore.lastSequenceNumberFor(id);
+        if (last.isEmpty()) {
             return Optional.empty();
+        }
+        Cached cached = offers.get(id);
+        if (cached != null && cached.sequence() == last.get()) {
+            return Optional.of(cached.offer());
+        }
+        DomainEventStream events = eventStore.readEvents(id);
+        if (!events.hasNext()) {
+            return Optional.empty();
+        }
+        EventSourcedAggregate<Plan> plan = EventSourcedAggregate.initialize(newPlan(), model(), null,
+                NoSnapshotTriggerDefinition.TRIGGER);
+        plan.initializeState(events);
+        PlanOffer offer = plan.getAggregateRoot().offer();
+        if (offers.size() >= MAX_CACHED) {
+            offers.clear();
+        }
+        offers.put(id, new Cached(plan.version(), offer));
+        return Optional.of(offer);
+    }
+
+    private static Plan newPlan() {
+        try {
+            var constructor = Plan.class.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot instantiate Plan", e);
         }
     }
 }

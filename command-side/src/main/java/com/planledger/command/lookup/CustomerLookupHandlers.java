@@ -121,7 +121,7 @@ public class CustomerLookupHandlers implements CustomerEmails {
                         .append("partnerId", partnerId).append("customerId", customerId)
                         .append("planId", terms.planId()).append("revision", terms.planRevision()),
                 new ReplaceOptions().upsert(true));
-        durability.flush();
+        durability.flushBeforeCommit();
     }
 
     private void dueAt(String aggregateId, String partnerId, String customerId, Instant at) {
@@ -129,7 +129,7 @@ public class CustomerLookupHandlers implements CustomerEmails {
                         Updates.set("partnerId", partnerId), Updates.set("customerId", customerId),
                         at == null ? Updates.unset("dueAt") : Updates.set("dueAt", Date.from(at))),
                 new com.mongodb.client.model.UpdateOptions().upsert(true));
-        durability.flush();
+        durability.flushBeforeCommit();
     }
 
     private static String key(String partnerId, EmailAddress email) {

@@ -1,5 +1,8 @@
 package com.planledger.command.lookup;
 
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
 /**
  * Makes the command side's lookup writes durable before the events they belong to are committed. Real MongoDB
  * (write concern majority, journaled) is durable on acknowledgement and needs nothing; the embedded MongoDB-wire
@@ -11,6 +14,22 @@ public interface LookupDurability {
     LookupDurability ACKNOWLEDGED = () -> {
     };
 
-    /** Called after lookup writes, inside the unit of work, before the events are committed. */
+    /** Makes every lookup write so far durable. */
     void flush();
+
+    /**
+     * Makes the lookup writes of the current unit of work durable once, at the end of its prepare phase (where the
+     * lookups run, after the events were appended and before they are committed); at once outside a unit of work.
+     */
+    default void flushBeforeCommit() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            flush();
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        unitOfWork.getOrComputeResource(LookupDurability.class.getName(), key -> {
+            unitOfWork.onPrepareCommit(u -> flush());
+            return Boolean.TRUE;
+        });
+    }
 }

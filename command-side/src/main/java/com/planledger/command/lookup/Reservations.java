@@ -45,7 +45,7 @@ public final class Reservations {
             }
             throw taken.get();
         }
-        durability.flush();
+        durability.flushBeforeCommit();
         CurrentUnitOfWork.ifStarted(uow -> uow.onRollback(u -> release(key, owner)));
     }
 

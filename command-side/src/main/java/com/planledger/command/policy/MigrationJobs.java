@@ -57,6 +57,8 @@ public class MigrationJobs {
         this.jobs = database.getCollection(LookupCollections.MIGRATION_JOBS);
         this.subscriptions = database.getCollection(LookupCollections.SUBSCRIPTIONS);
         this.durability = durability;
+        jobs.createIndex(com.mongodb.client.model.Indexes.ascending("status", "requestedAt"),
+                new com.mongodb.client.model.IndexOptions().name("status_requested"));
     }
 
     @EventHandler
@@ -72,7 +74,7 @@ public class MigrationJobs {
                 .append("status", PENDING).append("total", total).append("requestedAt", Date.from(at));
         jobs.updateOne(eq("_id", key(event.partnerId(), event.jobId())), Updates.setOnInsert(job),
                 new UpdateOptions().upsert(true));
-        durability.flush();
+        durability.flushBeforeCommit();
     }
 
     /** The job {@code jobId} of {@code partnerId}, or null. */

@@ -2,7 +2,8 @@ package com.planledger.command.policy;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.planledger.command.lookup.LookupCollections;
 import com.planledger.command.web.AggregateKind;
 import com.planledger.command.web.CommandDispatcher;
@@ -21,14 +22,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import static com.mongodb.client.model.Filters.and;
+import java.util.Map;
+
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * At most one recommended plan per partner: when a plan is recommended, the plan recommended before it is
- * withdrawn with reason REPLACED. Runs as a tracking processor, so a crash between the recommendation and the
- * withdrawal only delays the withdrawal. The pointer per partner remembers the global position of the event that
- * set it: a redelivered event re-sends its own (idempotent) withdrawal and never acts on an older state.
+ * At most one recommended plan per partner: when a plan is recommended, every other plan of the partner that is
+ * still recommended is withdrawn with reason REPLACED. The policy keeps, per partner, the plans it saw recommended
+ * and the global position of each recommendation; the latest by position is the one that stays. Because it
+ * decides from that set, events may arrive in any order across plans (a JDBC event store can deliver a later
+ * position first) and a redelivery after a crash only repeats idempotent withdrawals. Runs as a tracking
+ * processor, so a crash only delays a withdrawal.
  */
 @Component
 @ProcessingGroup(RecommendationPolicy.GROUP)
@@ -38,40 +42,35 @@ public class RecommendationPolicy {
     public static final String GROUP = "recommendation-policy";
     private static final Logger log = LoggerFactory.getLogger(RecommendationPolicy.class);
 
-    private final MongoCollection<Document> pointers;
+    private final MongoCollection<Document> recommendations;
     private final CommandDispatcher commands;
 
     public RecommendationPolicy(MongoDatabase database, CommandDispatcher commands) {
-        this.pointers = database.getCollection(LookupCollections.RECOMMENDATIONS);
+        this.recommendations = database.getCollection(LookupCollections.RECOMMENDATIONS);
         this.commands = commands;
     }
 
     @EventHandler
     void on(PlanRecommendedEvent event, TrackingToken token) {
-        long position = token.position().orElse(Long.MAX_VALUE);
-        Document pointer = pointers.find(eq("_id", event.partnerId())).first();
-        String replaced;
-        if (pointer != null && pointer.getLong("position") >= position) {
-            boolean same = event.planId().equals(pointer.getString("planId")) && pointer.getLong("position") == position;
-            if (!same) {
-                return; // a later recommendation already superseded this one
+        long position = token.position().orElseThrow(() -> new IllegalStateException("token without position"));
+        recommendations.updateOne(eq("_id", event.partnerId()),
+                Updates.set("plans." + key(event.planId()), position), new UpdateOptions().upsert(true));
+        Document partner = recommendations.find(eq("_id", event.partnerId())).first();
+        Document plans = partner.get("plans", Document.class);
+        String latest = plans.entrySet().stream()
+                .max(Map.Entry.comparingByValue((a, b) -> Long.compare(((Number) a).longValue(),
+                        ((Number) b).longValue())))
+                .map(Map.Entry::getKey).orElseThrow();
+        for (String plan : plans.keySet()) {
+            if (!plan.equals(latest)) {
+                withdraw(event.partnerId(), planId(plan));
             }
-            replaced = pointer.getString("replaced");
-        } else {
-            replaced = pointer == null ? null : pointer.getString("planId");
-            pointers.replaceOne(eq("_id", event.partnerId()),
-                    new Document("_id", event.partnerId()).append("planId", event.planId())
-                            .append("replaced", replaced).append("position", position),
-                    new ReplaceOptions().upsert(true));
-        }
-        if (replaced != null && !replaced.equals(event.planId())) {
-            withdraw(event.partnerId(), replaced);
         }
     }
 
     @EventHandler
     void on(PlanRecommendationWithdrawnEvent event) {
-        pointers.deleteOne(and(eq("_id", event.partnerId()), eq("planId", event.planId())));
+        recommendations.updateOne(eq("_id", event.partnerId()), Updates.unset("plans." + key(event.planId())));
     }
 
     private void withdraw(String partnerId, String planId) {
@@ -84,5 +83,14 @@ public class RecommendationPolicy {
             }
             log.warn("Previously recommended plan {} of partner {} no longer exists", planId, partnerId);
         }
+    }
+
+    /** Plan ids as field names ('.' would split a field path). */
+    private static String key(String planId) {
+        return planId.replace("%", "%25").replace(".", "%2E");
+    }
+
+    private static String planId(String key) {
+        return key.replace("%2E", ".").replace("%25", "%");
     }
 }

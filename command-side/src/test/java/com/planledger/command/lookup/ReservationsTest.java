@@ -80,6 +80,21 @@ class ReservationsTest {
     }
 
     @Test
+    void writes_of_one_unit_of_work_are_flushed_once_before_it_commits() {
+        List<String> order = new ArrayList<>();
+        Reservations reservations = new Reservations(collection, () -> order.add("flush"));
+        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        uow.onPrepareCommit(u -> {
+            // the lookups run here, in the prepare phase, after the events were appended
+            reservations.reserve("p:one", "plan-1", new Document(), IllegalStateException::new);
+            reservations.reserve("p:two", "plan-2", new Document(), IllegalStateException::new);
+        });
+        uow.onCommit(u -> order.add("commit"));
+        uow.commit();
+        assertThat(order).containsExactly("flush", "commit");
+    }
+
+    @Test
     void the_owner_may_reserve_its_own_key_again_and_others_may_not() {
         Reservations reservations = new Reservations(collection, LookupDurability.ACKNOWLEDGED);
         reservations.reserve("p:gold", "gold", new Document(), IllegalStateException::new);

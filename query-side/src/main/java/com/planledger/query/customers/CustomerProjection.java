@@ -16,7 +16,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -26,9 +26,9 @@ import java.util.Locale;
 
 /**
  * The customers read model: one document per customer, folded from its events and guarded by the customer's
- * sequence number; and the subscriber counters per plan and revision, guarded by global position. Counters are
- * updated before the customer's document, so a redelivery after a crash between the two re-applies only what is
- * missing.
+ * sequence number; and the subscriber counters per plan and revision, guarded by the ids of the events they
+ * applied. Counters are updated before the customer's document, so a redelivery after a crash between the two
+ * re-applies only what is missing.
  */
 @Component
 @ProcessingGroup(CustomerProjection.GROUP)
@@ -45,33 +45,32 @@ public class CustomerProjection implements ReadModel {
     }
 
     @EventHandler
-    void on(CustomerEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token,
-            @MetaDataValue(AuditMetadata.ACTOR) String actor) {
-        long position = token.position().orElseThrow(() -> new IllegalStateException("token without position"));
-        countSubscribers(event, position);
+    void on(CustomerEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MessageIdentifier String eventId, @MetaDataValue(AuditMetadata.ACTOR) String actor) {
+        countSubscribers(event, eventId);
         store.fold(CUSTOMERS, event.aggregateId(), sequence, CustomerRecord.class,
                 record -> CustomerRecordFold.apply(record, event, sequence, at, actor),
                 CustomerProjection::queryFields);
     }
 
-    private void countSubscribers(CustomerEvent event, long position) {
+    private void countSubscribers(CustomerEvent event, String eventId) {
         if (event instanceof CustomerPlanAssignedEvent e) {
-            count(e.partnerId(), e.subscription().planId(), position, 1, null, e.subscription().planRevision());
+            count(e.partnerId(), e.subscription().planId(), eventId, 1, null, e.subscription().planRevision());
         } else if (event instanceof CustomerPlanChangedEvent e) {
             if (e.previousPlanId().equals(e.subscription().planId())) {
-                count(e.partnerId(), e.previousPlanId(), position, 0, e.previousPlanRevision(),
+                count(e.partnerId(), e.previousPlanId(), eventId, 0, e.previousPlanRevision(),
                         e.subscription().planRevision());
             } else {
-                count(e.partnerId(), e.previousPlanId(), position, -1, e.previousPlanRevision(), null);
-                count(e.partnerId(), e.subscription().planId(), position, 1, null, e.subscription().planRevision());
+                count(e.partnerId(), e.previousPlanId(), eventId, -1, e.previousPlanRevision(), null);
+                count(e.partnerId(), e.subscription().planId(), eventId, 1, null, e.subscription().planRevision());
             }
         } else if (event instanceof SubscriptionMigratedEvent e) {
-            count(e.partnerId(), e.subscription().planId(), position, 0, e.fromRevision(),
+            count(e.partnerId(), e.subscription().planId(), eventId, 0, e.fromRevision(),
                     e.subscription().planRevision());
         }
     }
 
-    private void count(String partnerId, String planId, long position, int total, Integer leftRevision,
+    private void count(String partnerId, String planId, String eventId, int total, Integer leftRevision,
                        Integer joinedRevision) {
         if (leftRevision != null && leftRevision.equals(joinedRevision) && total == 0) {
             return;
@@ -86,7 +85,7 @@ public class CustomerProjection implements ReadModel {
         if (joinedRevision != null) {
             inc.append("byRevision." + joinedRevision, 1);
         }
-        store.guardedUpdate(SubscriberCounts.COLLECTION, Ids.plan(partnerId, planId), position,
+        store.guardedUpdate(SubscriberCounts.COLLECTION, Ids.plan(partnerId, planId), eventId,
                 Updates.combine(new Document("$inc", inc), Updates.set("partnerId", partnerId),
                         Updates.set("planId", planId)));
     }

@@ -19,6 +19,9 @@ import static com.mongodb.client.model.Filters.in;
 public class SubscriberCounts {
 
     public static final String COLLECTION = "plan_subscriber_counts";
+    /** Only the counts: a counter document also remembers the events it applied, which readers never need. */
+    private static final org.bson.conversions.Bson COUNTS =
+            com.mongodb.client.model.Projections.include("total", "byRevision");
 
     private final ReadModelStore store;
 
@@ -29,7 +32,7 @@ public class SubscriberCounts {
     /** The counter document of a plan: {@code total} and {@code byRevision}, or null. */
     public Document document(String partnerId, String planId) {
         return store.collection(COLLECTION).find(com.mongodb.client.model.Filters.eq("_id",
-                Ids.plan(partnerId, planId))).first();
+                Ids.plan(partnerId, planId))).projection(COUNTS).first();
     }
 
     public long of(String partnerId, String planId) {
@@ -43,7 +46,7 @@ public class SubscriberCounts {
             return counts;
         }
         List<String> ids = planIds.stream().map(p -> Ids.plan(partnerId, p)).toList();
-        for (Document doc : store.collection(COLLECTION).find(in("_id", ids))) {
+        for (Document doc : store.collection(COLLECTION).find(in("_id", ids)).projection(COUNTS)) {
             Number total = doc.get("total", Number.class);
             counts.put(Ids.localOf(doc.getString("_id")), total == null ? 0L : total.longValue());
         }

@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
@@ -37,9 +38,10 @@ import static com.mongodb.client.model.Updates.combine;
  * The partner dashboard read model. One summary document per partner ({@code dashboards}, looked up by key) holds
  * every count, the recommended plan, subscribers per plan, MRR per currency and the latest 20 events as sentences;
  * it changes by increments computed from each aggregate's state before and after the event, which the dashboard
- * keeps per plan and per customer. The summary is guarded by global position and updated before the aggregate's
- * state, so nothing is counted twice on a replay or a redelivery. Every change is pushed to the dashboard's
- * subscribers (the live stream).
+ * keeps per plan and per customer. The summary remembers the events it applied and is updated before the
+ * aggregate's state, so nothing is counted twice or lost, on a replay, a redelivery, or when events of different
+ * customers arrive out of their global order. Every change is pushed to the dashboard's subscribers (the live
+ * stream).
  */
 @Component
 @ProcessingGroup(DashboardProjection.GROUP)
@@ -63,24 +65,23 @@ public class DashboardProjection implements ReadModel {
     }
 
     @EventHandler
-    void on(PlanEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token,
-            @MetaDataValue(AuditMetadata.ACTOR) String actor) {
-        long position = position(token);
+    void on(PlanEvent event, @SequenceNumber long sequence, @Timestamp Instant at, @MessageIdentifier String eventId,
+            TrackingToken token, @MetaDataValue(AuditMetadata.ACTOR) String actor) {
         store.fold(PLANS, event.aggregateId(), sequence, PlanState.class,
                 state -> PlanStateFold.apply(state, event, sequence, at), null,
                 (before, after) -> {
                     Delta delta = new Delta();
                     planDelta(delta, before, after);
                     delta.activity(at, event, ActivitySentences.plan(event, after, actor), actor, after.planId());
-                    apply(event.partnerId(), position, at, delta);
+                    apply(event.partnerId(), eventId, at, delta);
                 });
         emit(event.partnerId(), token);
     }
 
     @EventHandler
-    void on(CustomerEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token,
+    void on(CustomerEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MessageIdentifier String eventId, TrackingToken token,
             @MetaDataValue(AuditMetadata.ACTOR) String actor) {
-        long position = position(token);
         store.fold(CUSTOMERS, event.aggregateId(), sequence, CustomerRecord.class,
                 record -> CustomerRecordFold.apply(record, event, sequence, at, actor), null,
                 (before, after) -> {
@@ -90,7 +91,7 @@ public class DashboardProjection implements ReadModel {
                     if (sentence != null) {
                         delta.activity(at, event, sentence, actor, after.customerId());
                     }
-                    apply(event.partnerId(), position, at, delta);
+                    apply(event.partnerId(), eventId, at, delta);
                 });
         emit(event.partnerId(), token);
     }
@@ -148,9 +149,9 @@ public class DashboardProjection implements ReadModel {
         }
     }
 
-    private void apply(String partnerId, long position, Instant at, Delta delta) {
-        delta.set("updatedAt", Date.from(at));
-        store.guardedUpdate(DASHBOARDS, partnerId, position, delta.toUpdate());
+    private void apply(String partnerId, String eventId, Instant at, Delta delta) {
+        delta.max("updatedAt", Date.from(at));
+        store.guardedUpdate(DASHBOARDS, partnerId, eventId, delta.toUpdate());
     }
 
     /** Pushes the partner's dashboard to its live subscribers (never during a replay, never without any). */
@@ -164,10 +165,6 @@ public class DashboardProjection implements ReadModel {
             updates.emit(DashboardQuery.class, q -> q.partnerId().equals(partnerId),
                     queries.dashboard(new DashboardQuery(partnerId)));
         }
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("token without position"));
     }
 
     @Override
@@ -202,6 +199,7 @@ public class DashboardProjection implements ReadModel {
         private final Document inc = new Document();
         private final Document set = new Document();
         private final Document unset = new Document();
+        private final Document max = new Document();
         private final List<Document> activity = new ArrayList<>();
 
         void inc(String field, long by) {
@@ -212,6 +210,10 @@ public class DashboardProjection implements ReadModel {
 
         void set(String field, Object value) {
             set.put(field, value);
+        }
+
+        void max(String field, Object value) {
+            max.put(field, value);
         }
 
         void unset(String field) {
@@ -234,9 +236,13 @@ public class DashboardProjection implements ReadModel {
             if (!unset.isEmpty()) {
                 parts.add(new Document("$unset", unset));
             }
+            if (!max.isEmpty()) {
+                parts.add(new Document("$max", max));
+            }
             if (!activity.isEmpty()) {
-                parts.add(new Document("$push", new Document("recent",
-                        new Document("$each", activity).append("$slice", -RECENT))));
+                // kept in time order even when an event arrives after a later one, then cut to the latest
+                parts.add(new Document("$push", new Document("recent", new Document("$each", activity)
+                        .append("$sort", new Document("at", 1)).append("$slice", -RECENT))));
             }
             return combine(parts);
         }

@@ -3,6 +3,7 @@ package com.planledger.query.dashboard;
 import com.planledger.domain.query.DashboardQuery;
 import com.planledger.domain.query.DashboardView;
 import com.planledger.query.store.ReadModelStore;
+import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,8 @@ public class DashboardQueries {
 
     @QueryHandler
     public DashboardView dashboard(DashboardQuery query) {
-        Document doc = store.collection(DashboardProjection.DASHBOARDS).find(eq("_id", query.partnerId())).first();
+        Document doc = store.collection(DashboardProjection.DASHBOARDS).find(eq("_id", query.partnerId()))
+                .projection(Projections.exclude(ReadModelStore.APPLIED)).first();
         if (doc == null) {
             return new DashboardView(query.partnerId(), new DashboardView.Customers(0, 0, 0, 0, 0), 0,
                     new DashboardView.Plans(0, 0, 0), null, List.of(), Map.of(), List.of(), null);

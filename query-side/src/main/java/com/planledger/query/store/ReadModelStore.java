@@ -5,6 +5,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -13,22 +14,21 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.ne;
 
 /**
  * The read models' access to MongoDB, with the two idempotency guards every projection uses:
  * <ul>
  *   <li>{@link #fold}: a document per aggregate records the last aggregate sequence it applied; an event at or
  *   below it is ignored.</li>
- *   <li>{@link #guardedUpdate}: a document fed by many aggregates (a partner's counters) records the global
- *   position of the last event applied; an update from an event at or below it is ignored.</li>
+ *   <li>{@link #guardedUpdate}: a document fed by many aggregates (a partner's counters) remembers the ids of the
+ *   last events it applied; an update from one of them is ignored.</li>
  * </ul>
  * Either way a replay or a redelivery never counts anything twice. Documents are the read model's Java records
  * written with the published-language JSON mapper (decimals as strings, instants as ISO strings).
@@ -37,7 +37,9 @@ import static com.mongodb.client.model.Filters.or;
 public class ReadModelStore {
 
     public static final String SEQ = "_seq";
-    public static final String POSITION = "_position";
+    public static final String APPLIED = "_applied";
+    /** How many applied event ids a shared document remembers: well above a processor's batch size. */
+    public static final int REMEMBERED = 512;
 
     private final MongoDatabase database;
     private final ObjectMapper mapper = DomainJson.newMapper();
@@ -119,16 +121,20 @@ public class ReadModelStore {
     }
 
     /**
-     * Applies {@code update} to the document {@code id} (creating it) unless it already applied an event at
-     * global {@code position} or later.
+     * Applies {@code update} to the document {@code id} (creating it) unless that document already applied the
+     * event {@code eventId}. The document remembers the ids of the last {@link #REMEMBERED} events it applied; the
+     * check, the update and the remembering are one atomic update of one document. This is exact whatever order
+     * events of different aggregates arrive in (a JDBC event store can deliver a later global position before an
+     * earlier one that commits late), and a redelivery after a crash is at most one batch of events.
      */
-    public void guardedUpdate(String collection, String id, long position, Bson update) {
-        Bson guarded = Updates.combine(update, Updates.set(POSITION, position));
+    public void guardedUpdate(String collection, String id, String eventId, Bson update) {
+        Bson guarded = Updates.combine(update, Updates.pushEach(APPLIED, List.of(eventId),
+                new PushOptions().slice(-REMEMBERED)));
         try {
-            // matches a document that has not applied this position yet, or creates it; a document that already
-            // applied it does not match, and the upsert then collides with its _id
-            collection(collection).updateOne(and(eq("_id", id), or(lt(POSITION, position), exists(POSITION, false))),
-                    guarded, new UpdateOptions().upsert(true));
+            // matches the document unless it applied the event, or creates it; a document that applied it does
+            // not match, and the upsert then collides with its _id
+            collection(collection).updateOne(and(eq("_id", id), ne(APPLIED, eventId)), guarded,
+                    new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
