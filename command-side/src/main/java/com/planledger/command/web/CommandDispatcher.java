@@ -4,6 +4,8 @@ import com.planledger.domain.CommandResult;
 import com.planledger.domain.DomainError;
 import com.planledger.domain.DomainException;
 import com.planledger.domain.ErrorCode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -31,10 +33,12 @@ public class CommandDispatcher {
 
     private final CommandGateway gateway;
     private final Duration timeout;
+    private final MeterRegistry meters;
 
-    public CommandDispatcher(CommandGateway gateway,
+    public CommandDispatcher(CommandGateway gateway, MeterRegistry meters,
                              @Value("${planledger.command-timeout:PT30S}") Duration timeout) {
         this.gateway = gateway;
+        this.meters = meters;
         this.timeout = timeout;
     }
 
@@ -42,14 +46,26 @@ public class CommandDispatcher {
         return send(command, MetaData.emptyInstance(), kind);
     }
 
+    /**
+     * Sends {@code command} and waits for its result. Every command is timed as {@code planledger.commands}, tagged
+     * with its type and outcome ({@code success} or the refusal's code).
+     */
     public <R> R send(Object command, MetaData metaData, AggregateKind kind) {
+        long started = System.nanoTime();
+        String outcome = "success";
         try {
             return gateway.sendAndWait(
                     org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(command)
                             .andMetaData(metaData),
                     timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
-            throw translate(e, kind);
+            RuntimeException refusal = translate(e, kind);
+            outcome = refusal instanceof DomainException domain ? domain.code().name() : "error";
+            throw refusal;
+        } finally {
+            Timer.builder("planledger.commands").description("commands handled, by type and outcome")
+                    .tag("type", command.getClass().getSimpleName()).tag("outcome", outcome)
+                    .register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -42,7 +42,15 @@ public class ProjectionAdmin {
     /** One read model's processor. */
     public record ProjectionStatus(String name, String status, boolean replaying, Long position, Long headPosition,
                                    Long lag, Integer replayProgressPercent, List<String> collections,
-                                   List<SegmentStatus> segments) {
+                                   List<SegmentStatus> segments, DeadLetters deadLetters) {
+    }
+
+    /** Events parked after a failure: how many sequences (partners) are blocked, and how many events. */
+    public record DeadLetters(long sequences, long events) {
+    }
+
+    /** What a retry of parked events did. */
+    public record Retry(String name, int retried, int stillFailing, DeadLetters remaining) {
     }
 
     /** One segment of a processor, as claimed by this instance. */
@@ -97,7 +105,44 @@ public class ProjectionAdmin {
         String state = error ? "ERROR" : processor.isRunning() ? "RUNNING" : "STOPPED";
         Long lag = head == null ? null : Math.max(0, head - (position == null ? 0 : position));
         return new ProjectionStatus(readModel.name(), state, processor.isReplaying(), position, head, lag, progress,
-                readModel.collections(), segmentStatus);
+                readModel.collections(), segmentStatus, deadLetters(readModel.name()));
+    }
+
+    private DeadLetters deadLetters(String name) {
+        return processing.deadLetterQueue(name).map(queue -> {
+            long sequences = queue.amountOfSequences();
+            long events = 0;
+            if (sequences > 0) {
+                for (var sequence : queue.deadLetters()) {
+                    for (var ignored : sequence) {
+                        events++;
+                    }
+                }
+            }
+            return new DeadLetters(sequences, events);
+        }).orElse(new DeadLetters(0, 0));
+    }
+
+    /**
+     * Retries the parked events of {@code name}, sequence by sequence, oldest first; a sequence that fails again
+     * stays parked (and counts as still failing). Stops when every sequence was tried once.
+     */
+    public Retry retryDeadLetters(String name) {
+        ReadModel readModel = readModel(name);
+        var processor = processing.sequencedDeadLetterProcessor(readModel.name()).orElseThrow(() ->
+                new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "the read model " + name + " keeps no dead letters"));
+        long sequences = deadLetters(name).sequences();
+        int retried = 0;
+        int failing = 0;
+        for (long i = 0; i < sequences; i++) {
+            if (processor.processAny()) {
+                retried++;
+            } else {
+                failing++;
+            }
+        }
+        log.info("Retried dead letters of {}: {} sequences processed, {} still failing", name, retried, failing);
+        return new Retry(name, retried, failing, deadLetters(name));
     }
 
     private ReadModel readModel(String name) {

@@ -37,6 +37,12 @@ public class AdminController {
         return projections.one(name);
     }
 
+    @PostMapping("/{name}/dead-letters/retry")
+    @Operation(summary = "Retry the events parked after a failure, once each sequence")
+    public ProjectionAdmin.Retry retryDeadLetters(@PathVariable String name) {
+        return projections.retryDeadLetters(name);
+    }
+
     @PostMapping("/{name}/replay")
     @Operation(summary = "Rebuild the read model from the events; follow the progress with GET")
     public ResponseEntity<ProjectionAdmin.ProjectionStatus> replay(@PathVariable String name) {

@@ -18,11 +18,13 @@ import reactor.core.Disposable;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The partner dashboard, and its live stream: server-sent events with the whole dashboard first and again after
@@ -68,22 +70,33 @@ public class DashboardController {
         SubscriptionQueryResult<DashboardView, DashboardView> subscription = gateway.subscriptionQuery(
                 new DashboardQuery(partnerId), DashboardView.class, DashboardView.class);
         AtomicBoolean open = new AtomicBoolean(true);
+        AtomicReference<Instant> lastSent = new AtomicReference<>();
         Runnable close = () -> {
             if (open.compareAndSet(true, false)) {
                 subscription.cancel();
             }
         };
         Disposable updates = subscription.initialResult().concatWith(subscription.updates()).subscribe(
-                view -> send(emitter, SseEmitter.event().name("dashboard").data(view, MediaType.APPLICATION_JSON),
-                        close),
+                view -> {
+                    lastSent.set(view.updatedAt());
+                    send(emitter, SseEmitter.event().name("dashboard").data(view, MediaType.APPLICATION_JSON), close);
+                },
                 error -> {
                     log.debug("dashboard stream of {} ended: {}", partnerId, error.toString());
                     close.run();
                     emitter.completeWithError(error);
                 });
-        ScheduledFuture<?> beats = heartbeats.scheduleAtFixedRate(() -> send(emitter,
-                        SseEmitter.event().name("heartbeat").data("{}", MediaType.APPLICATION_JSON), close),
-                heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        // between pushes: a heartbeat, or the dashboard itself when it changed without a push reaching this
+        // instance (with several query instances, the change may have been applied by another one)
+        ScheduledFuture<?> beats = heartbeats.scheduleAtFixedRate(() -> {
+            DashboardView current = dashboardOrNull(partnerId);
+            if (current != null && current.updatedAt() != null && !current.updatedAt().equals(lastSent.get())) {
+                lastSent.set(current.updatedAt());
+                send(emitter, SseEmitter.event().name("dashboard").data(current, MediaType.APPLICATION_JSON), close);
+            } else {
+                send(emitter, SseEmitter.event().name("heartbeat").data("{}", MediaType.APPLICATION_JSON), close);
+            }
+        }, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         Runnable cleanUp = () -> {
             beats.cancel(false);
             updates.dispose();
@@ -93,6 +106,15 @@ public class DashboardController {
         emitter.onTimeout(cleanUp);
         emitter.onError(e -> cleanUp.run());
         return emitter;
+    }
+
+    private DashboardView dashboardOrNull(String partnerId) {
+        try {
+            return queries.ask(new DashboardQuery(partnerId), DashboardView.class);
+        } catch (RuntimeException e) {
+            log.debug("dashboard of {} not read for the stream: {}", partnerId, e.toString());
+            return null;
+        }
     }
 
     private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event, Runnable close) {
