@@ -31,6 +31,13 @@ public class DomainException extends CommandExecutionException {
         return new DomainException(ErrorCode.VALIDATION_FAILED, field, message);
     }
 
+    /** Throws {@link #invalid} unless {@code condition} holds. */
+    public static void require(boolean condition, String field, String message) {
+        if (!condition) {
+            throw invalid(field, message);
+        }
+    }
+
     public ErrorCode code() {
         return code;
     }

@@ -46,6 +46,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.List;
 
+import static com.planledger.domain.DomainException.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -253,12 +254,6 @@ public class Plan {
     private static void requireNameFree(PlanNames names, String partnerId, PlanName name, String planId) {
         if (names.isTakenByAnother(partnerId, name, planId)) {
             throw PlanNames.taken(name);
-        }
-    }
-
-    private static void require(boolean condition, String field, String message) {
-        if (!condition) {
-            throw DomainException.invalid(field, message);
         }
     }
 

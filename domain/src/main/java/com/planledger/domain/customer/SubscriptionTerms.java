@@ -2,6 +2,7 @@ package com.planledger.domain.customer;
 
 import com.planledger.domain.DomainException;
 import com.planledger.domain.ErrorCode;
+import com.planledger.domain.money.Currencies;
 import com.planledger.domain.plan.AddOnOffer;
 import com.planledger.domain.plan.BillingCycle;
 import com.planledger.domain.plan.LimitKind;
@@ -72,6 +73,26 @@ public record SubscriptionTerms(String planId,
         return tax.gross(net);
     }
 
+    /**
+     * A payment for one period of these terms with the given add-ons: in their currency and of exactly the amount
+     * due. Answers the amount at the currency's scale.
+     */
+    public BigDecimal requirePayment(BigDecimal amount, String paidCurrency, Map<String, Integer> addOnQuantities) {
+        if (!currency.equals(paidCurrency)) {
+            throw new DomainException(ErrorCode.PAYMENT_CURRENCY_MISMATCH, "currency",
+                    "the subscription is paid in " + currency);
+        }
+        BigDecimal due = amountDue(addOnQuantities);
+        BigDecimal paid = Currencies.requireAmount(amount, currency, "amount");
+        if (paid.compareTo(due) != 0) {
+            throw new DomainException(ErrorCode.PAYMENT_AMOUNT_MISMATCH, "amount",
+                    "a period costs " + due.toPlainString() + " " + currency + " (price"
+                            + (addOnQuantities.isEmpty() ? "" : " and add-ons")
+                            + (tax.enabled() && !tax.inclusive() ? " plus tax" : "") + ")");
+        }
+        return paid;
+    }
+
     /** The add-on codes of {@code attached} these terms do not offer (to be detached when moving to them). */
     public java.util.List<String> notOffered(java.util.Collection<String> attached) {
         return attached.stream().filter(code -> addOn(code) == null).sorted().toList();
@@ -80,6 +101,16 @@ public record SubscriptionTerms(String planId,
     /** The add-on offered under {@code code} for this cycle, or {@code null}. */
     public AddOnOffer addOn(String code) {
         return addOnOffers.stream().filter(a -> a.code().equals(code)).findFirst().orElse(null);
+    }
+
+    /** The add-on offered under {@code code} for this cycle, or ADD_ON_NOT_OFFERED. */
+    public AddOnOffer requireAddOn(String code) {
+        AddOnOffer offer = addOn(code);
+        if (offer == null) {
+            throw new DomainException(ErrorCode.ADD_ON_NOT_OFFERED, "code", "revision " + planRevision + " of plan "
+                    + planId + " does not offer the add-on " + code + " for the " + billingCycle + " cycle");
+        }
+        return offer;
     }
 
     /** The revision's limits raised by the given add-on quantities. */
