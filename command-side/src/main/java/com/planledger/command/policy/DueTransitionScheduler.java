@@ -16,7 +16,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -25,10 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -46,7 +41,7 @@ import static com.mongodb.client.model.Filters.lte;
  * it stops); and a duplicate command would change nothing, because the aggregate applies only what is due.
  */
 @Component
-public class DueTransitionScheduler implements SmartLifecycle {
+public class DueTransitionScheduler extends LeasedPoller {
 
     static final String LEASE = "due-transitions";
     private static final Logger log = LoggerFactory.getLogger(DueTransitionScheduler.class);
@@ -55,29 +50,26 @@ public class DueTransitionScheduler implements SmartLifecycle {
     private final MongoCollection<Document> due;
     private final CommandDispatcher commands;
     private final Clock clock;
-    private final Duration interval;
-    private final boolean enabled;
-    private final Lease lease;
     private final Counter transitions;
     private final Counter failures;
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
 
     public DueTransitionScheduler(MongoDatabase database, CommandDispatcher commands, Clock clock,
                                   MeterRegistry meters,
                                   @Value("${planledger.billing.poll-interval:PT30S}") Duration interval,
                                   @Value("${planledger.billing.scheduler-enabled:true}") boolean enabled) {
+        super(LEASE, database, interval, interval.multipliedBy(3).plusSeconds(5), enabled);
         this.due = database.getCollection(LookupCollections.DUE);
         this.commands = commands;
         this.clock = clock;
-        this.interval = interval;
-        this.enabled = enabled;
-        this.lease = new Lease(database.getCollection(LookupCollections.LEASES), LEASE,
-                "instance-" + UUID.randomUUID(), interval.multipliedBy(3).plusSeconds(5), Clock.systemUTC());
         this.transitions = Counter.builder("planledger.billing.due.customers")
                 .description("customers whose time-based transitions were applied").register(meters);
         this.failures = Counter.builder("planledger.billing.due.failures")
                 .description("due-transition commands that failed (retried at the next poll)").register(meters);
+    }
+
+    @Override
+    protected void poll() {
+        runOnce();
     }
 
     /**
@@ -136,53 +128,5 @@ public class DueTransitionScheduler implements SmartLifecycle {
                     partnerId, e);
             return false;
         }
-    }
-
-    @Override
-    public void start() {
-        if (!enabled) {
-            log.info("The due-transition scheduler is disabled on this instance");
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "due-transitions");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        running = true;
-    }
-
-    private void poll() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            log.warn("Due-transition poll failed; retried at the next poll", e);
-        }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            lease.release();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        // after Axon's buses have started, stopped before they stop
-        return Integer.MAX_VALUE - 100;
     }
 }

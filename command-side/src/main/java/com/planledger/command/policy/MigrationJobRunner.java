@@ -1,28 +1,22 @@
 package com.planledger.command.policy;
 
 import com.mongodb.client.MongoDatabase;
-import com.planledger.command.lookup.LookupCollections;
 import com.planledger.command.web.AggregateKind;
 import com.planledger.command.web.CommandDispatcher;
 import com.planledger.domain.customer.MigrateSubscriptionCommand;
 import com.planledger.domain.customer.MigrationOutcome;
 import com.planledger.domain.plan.MigrationEffective;
 import com.planledger.domain.plan.PlanName;
+import com.planledger.domain.plan.PlanTerms;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Carries out subscriber migration jobs: for each customer of the plan on an older revision, one
@@ -30,25 +24,24 @@ import java.util.concurrent.TimeUnit;
  * a restart from the last customer handled; with several instances a lease lets one run jobs at a time.
  */
 @Component
-public class MigrationJobRunner implements SmartLifecycle {
+public class MigrationJobRunner extends LeasedPoller {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationJobRunner.class);
     private static final int BATCH = 100;
 
     private final MigrationJobs jobs;
     private final CommandDispatcher commands;
-    private final Duration interval;
-    private final Lease lease;
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
 
     public MigrationJobRunner(MigrationJobs jobs, CommandDispatcher commands, MongoDatabase database,
                               @Value("${planledger.migrations.poll-interval:PT1S}") Duration interval) {
+        super("subscriber-migrations", database, interval, interval.multipliedBy(3).plusSeconds(30), true);
         this.jobs = jobs;
         this.commands = commands;
-        this.interval = interval;
-        this.lease = new Lease(database.getCollection(LookupCollections.LEASES), "subscriber-migrations",
-                "instance-" + UUID.randomUUID(), interval.multipliedBy(3).plusSeconds(30), Clock.systemUTC());
+    }
+
+    @Override
+    protected void poll() {
+        runOnce();
     }
 
     /** Works on the open jobs (one batch each) if this instance holds the lease. */
@@ -92,51 +85,10 @@ public class MigrationJobRunner implements SmartLifecycle {
     private record MigrateSubscriptionCommandTemplate(String partnerId, String planId, int toRevision,
                                                       PlanName planName, String jobId,
                                                       MigrationEffective effective,
-                                                      com.planledger.domain.plan.PlanTerms terms) {
+                                                      PlanTerms terms) {
         MigrateSubscriptionCommand forCustomer(String customerId) {
             return new MigrateSubscriptionCommand(partnerId, customerId, planId, toRevision, planName, terms,
                     effective, jobId);
         }
-    }
-
-    @Override
-    public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "subscriber-migrations");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                log.warn("Subscriber migration run failed; retried shortly", e);
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            lease.release();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
     }
 }
