@@ -2,7 +2,6 @@ package com.planledger.app;
 
 import com.planledger.command.web.AggregateKind;
 import com.planledger.command.web.CommandDispatcher;
-import com.planledger.domain.DomainException;
 import com.planledger.domain.Ids;
 import com.planledger.domain.customer.CompanyName;
 import com.planledger.domain.customer.EmailAddress;
@@ -20,13 +19,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static com.planledger.app.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,37 +36,21 @@ class CustomerStoresTest extends EndToEndTest {
 
     @Test
     void two_concurrent_registrations_with_one_email_give_exactly_one_customer() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 15; round++) {
-                String partner = freshPartner();
-                CyclicBarrier together = new CyclicBarrier(2);
-                List<Future<String>> outcomes = new ArrayList<>();
-                for (String id : List.of("c1", "c2")) {
-                    outcomes.add(pool.submit(() -> {
-                        together.await(5, TimeUnit.SECONDS);
-                        try {
-                            commands.send(new RegisterCustomerCommand(partner, id, CompanyName.of("Co " + id),
-                                    EmailAddress.of("Same@Example.com"), null, null), AggregateKind.CUSTOMER);
-                            return "registered";
-                        } catch (DomainException e) {
-                            return e.code().name();
-                        }
-                    }));
-                }
-                List<String> results = new ArrayList<>();
-                for (Future<String> outcome : outcomes) {
-                    results.add(outcome.get(30, TimeUnit.SECONDS));
-                }
-                assertThat(results).containsExactlyInAnyOrder("registered", "CUSTOMER_EMAIL_TAKEN");
-                long stored = List.of("c1", "c2").stream()
-                        .filter(id -> eventStore.lastSequenceNumberFor(Ids.customer(partner, id)).isPresent())
-                        .count();
-                assertThat(stored).isEqualTo(1);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < 15; round++) {
+            String partner = freshPartner();
+            List<String> results = AtOnce.run(AtOnce.command(() -> register(partner, "c1")),
+                    AtOnce.command(() -> register(partner, "c2")));
+            assertThat(results).containsExactlyInAnyOrder(AtOnce.OK, "CUSTOMER_EMAIL_TAKEN");
+            long stored = List.of("c1", "c2").stream()
+                    .filter(id -> eventStore.lastSequenceNumberFor(Ids.customer(partner, id)).isPresent())
+                    .count();
+            assertThat(stored).as("events stored for round " + round).isEqualTo(1);
         }
+    }
+
+    private void register(String partner, String id) {
+        commands.send(new RegisterCustomerCommand(partner, id, CompanyName.of("Co " + id),
+                EmailAddress.of("Same@Example.com"), null, null), AggregateKind.CUSTOMER);
     }
 
     @Test

@@ -164,6 +164,14 @@ class DashboardEndToEndTest extends EndToEndTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> dashboards(lines).size() >= 1);
             assertThat(dashboards(lines).get(0).at("/customers/total").asLong()).isZero();
 
+            // another partner's activity meanwhile never reaches this partner's stream
+            String other = "/v1/partners/" + freshPartner();
+            assertThat(admin.post(other + "/plans", TestPlans.plan("silver", "silver", "777")).status())
+                    .isEqualTo(201);
+            assertThat(admin.post(other + "/customers?consistency=wait", json("customerId", "intruder",
+                    "companyName", "Intruder", "email", "intruder@other.example", "planId", "silver",
+                    "billingCycle", "MONTHLY")).status()).isEqualTo(201);
+
             // registering with a plan is two events (registered, assigned): a push after each
             customer("new", "gold", "MONTHLY");
             await().atMost(Duration.ofSeconds(10)).until(() -> dashboards(lines).stream()
@@ -174,6 +182,11 @@ class DashboardEndToEndTest extends EndToEndTest {
             assertThat(pushed.at("/recentActivity/0/sentence").asText())
                     .startsWith("Customer NEW assigned plan gold (monthly)");
             await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:heartbeat"));
+            assertThat(lines).as("nothing of the other partner was pushed")
+                    .noneMatch(line -> line.contains("Intruder") || line.contains("INTRUDER")
+                            || line.contains("silver"));
+            assertThat(dashboards(lines)).allSatisfy(d ->
+                    assertThat(d.at("/customers/total").asLong()).isLessThanOrEqualTo(1));
         } finally {
             response.body().close();
         }

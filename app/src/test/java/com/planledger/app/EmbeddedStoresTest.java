@@ -27,14 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -79,67 +73,41 @@ class EmbeddedStoresTest extends EndToEndTest {
 
     @Test
     void concurrent_append_on_one_aggregate_is_a_conflict_and_leaks_no_connection() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 10; round++) {
-                String aggregate = "probe:" + freshPartner();
-                CyclicBarrier together = new CyclicBarrier(2);
-                Callable<Boolean> append = () -> {
-                    together.await(5, TimeUnit.SECONDS);
-                    try {
-                        transactionManager.executeInTransaction(() -> storageEngine.appendEvents(
-                                new GenericDomainEventMessage<>("StoreProbe", aggregate, 3,
-                                        new StoreProbeEvent(aggregate))));
-                        return true;
-                    } catch (ConcurrencyException e) {
-                        return false;
-                    }
-                };
-                Future<Boolean> first = pool.submit(append);
-                Future<Boolean> second = pool.submit(append);
-                List<Boolean> outcomes = List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS));
-                assertThat(outcomes).as("exactly one append wins").containsExactlyInAnyOrder(true, false);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < 10; round++) {
+            String aggregate = "probe:" + freshPartner();
+            Callable<Boolean> append = () -> {
+                try {
+                    transactionManager.executeInTransaction(() -> storageEngine.appendEvents(
+                            new GenericDomainEventMessage<>("StoreProbe", aggregate, 3,
+                                    new StoreProbeEvent(aggregate))));
+                    return true;
+                } catch (ConcurrencyException e) {
+                    return false;
+                }
+            };
+            assertThat(AtOnce.run(append, append)).as("exactly one append wins").containsExactlyInAnyOrder(true,
+                    false);
         }
         awaitNoActiveConnections();
     }
 
     @Test
     void two_concurrent_creates_with_one_name_give_exactly_one_plan() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 15; round++) {
-                String partner = freshPartner();
-                CyclicBarrier together = new CyclicBarrier(2);
-                List<Future<String>> outcomes = new ArrayList<>();
-                for (String id : List.of("a", "b")) {
-                    outcomes.add(pool.submit(() -> {
-                        together.await(5, TimeUnit.SECONDS);
-                        try {
-                            commands.send(new CreatePlanCommand(partner, id, PlanType.USAGE_BASED,
-                                    PlanName.of("Same Name"), Visibility.PUBLIC, TestTerms.gold()),
-                                    AggregateKind.PLAN);
-                            return "created";
-                        } catch (DomainException e) {
-                            return e.code().name();
-                        }
-                    }));
-                }
-                List<String> results = new ArrayList<>();
-                for (Future<String> outcome : outcomes) {
-                    results.add(outcome.get(30, TimeUnit.SECONDS));
-                }
-                assertThat(results).containsExactlyInAnyOrder("created", "PLAN_NAME_TAKEN");
-                long stored = List.of("a", "b").stream()
-                        .filter(id -> eventStore.lastSequenceNumberFor(Ids.plan(partner, id)).isPresent()).count();
-                assertThat(stored).as("events stored for round " + round).isEqualTo(1);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < 15; round++) {
+            String partner = freshPartner();
+            List<String> results = AtOnce.run(AtOnce.command(() -> create(partner, "a")),
+                    AtOnce.command(() -> create(partner, "b")));
+            assertThat(results).containsExactlyInAnyOrder(AtOnce.OK, "PLAN_NAME_TAKEN");
+            long stored = List.of("a", "b").stream()
+                    .filter(id -> eventStore.lastSequenceNumberFor(Ids.plan(partner, id)).isPresent()).count();
+            assertThat(stored).as("events stored for round " + round).isEqualTo(1);
         }
         awaitNoActiveConnections();
+    }
+
+    private void create(String partner, String id) {
+        commands.send(new CreatePlanCommand(partner, id, PlanType.USAGE_BASED, PlanName.of("Same Name"),
+                Visibility.PUBLIC, TestTerms.gold()), AggregateKind.PLAN);
     }
 
     @Test

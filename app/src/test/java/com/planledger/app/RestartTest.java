@@ -32,6 +32,16 @@ class RestartTest {
     @TempDir
     Path dataDir;
 
+    /** Creates plan gold (no trial) and customer c1 on it, monthly; answers when c1's first period ends. */
+    private static Instant registerOnGoldWithoutTrial(Api api, String plans, String customers) {
+        java.util.Map<String, Object> plan = TestPlans.plan("gold", "gold", "499");
+        plan.put("trialDays", 0);
+        assertThat(api.post(plans, plan).status()).isEqualTo(201);
+        assertThat(api.post(customers + "?consistency=wait", Api.json("customerId", "c1", "companyName", "C1",
+                "email", "c1@example.com", "planId", "gold", "billingCycle", "MONTHLY")).status()).isEqualTo(201);
+        return Instant.parse(api.get(customers + "/c1").at("/subscription/periodEnd"));
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(PlanLedgerApplication.class, TestClockConfiguration.class)
                 .run("--server.port=0", "--planledger.data-dir=" + dataDir,
@@ -90,13 +100,7 @@ class RestartTest {
         String customers = "/v1/partners/restart-billing/customers";
         Instant periodEnd;
         try (ConfigurableApplicationContext first = start()) {
-            Api api = api(first);
-            java.util.Map<String, Object> plan = TestPlans.plan("gold", "gold", "499");
-            plan.put("trialDays", 0);
-            assertThat(api.post(plans, plan).status()).isEqualTo(201);
-            assertThat(api.post(customers + "?consistency=wait", Api.json("customerId", "c1", "companyName", "C1",
-                    "email", "c1@example.com", "planId", "gold", "billingCycle", "MONTHLY")).status()).isEqualTo(201);
-            periodEnd = Instant.parse(api.get(customers + "/c1").at("/subscription/periodEnd"));
+            periodEnd = registerOnGoldWithoutTrial(api(first), plans, customers);
         }
         try (ConfigurableApplicationContext second = start()) {
             // the service was down when the period ended: the due lookup in the store still knows the customer
@@ -113,13 +117,7 @@ class RestartTest {
         String customers = "/v1/partners/restored/customers";
         Instant periodEnd;
         try (ConfigurableApplicationContext first = start()) {
-            Api api = api(first);
-            java.util.Map<String, Object> plan = TestPlans.plan("gold", "gold", "499");
-            plan.put("trialDays", 0);
-            assertThat(api.post(plans, plan).status()).isEqualTo(201);
-            assertThat(api.post(customers + "?consistency=wait", Api.json("customerId", "c1", "companyName", "C1",
-                    "email", "c1@example.com", "planId", "gold", "billingCycle", "MONTHLY")).status()).isEqualTo(201);
-            periodEnd = Instant.parse(api.get(customers + "/c1").at("/subscription/periodEnd"));
+            periodEnd = registerOnGoldWithoutTrial(api(first), plans, customers);
         }
         // only the event store survives
         try (var files = java.nio.file.Files.walk(dataDir.resolve("readstore"))) {
