@@ -11,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A small HTTP client for end-to-end tests: JSON in, status + headers + JSON out. */
@@ -110,6 +112,21 @@ public final class Api {
         public String at(String pointer) {
             JsonNode node = body.at(pointer);
             return node.isMissingNode() || node.isNull() ? null : node.asText();
+        }
+
+        /** The body as NDJSON: one JSON document per non-blank line. */
+        public List<JsonNode> lines() {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : text.split("\n")) {
+                if (!line.isBlank()) {
+                    try {
+                        lines.add(JSON.readTree(line));
+                    } catch (IOException e) {
+                        throw new AssertionError("not JSON: " + line, e);
+                    }
+                }
+            }
+            return lines;
         }
 
         @Override

@@ -2,7 +2,6 @@ package com.planledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,32 +19,11 @@ class AuditEndToEndTest extends EndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private String partner;
-    private String plans;
-    private String customers;
-
-    @BeforeEach
-    void partner() {
-        partner = freshPartner();
-        plans = "/v1/partners/" + partner + "/plans";
-        customers = "/v1/partners/" + partner + "/customers";
-    }
-
     private List<JsonNode> export(String partnerId, String query) {
         Api.Response r = admin.get("/v1/partners/" + partnerId + "/events" + query);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("application/x-ndjson");
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : r.text().split("\n")) {
-            if (!line.isBlank()) {
-                try {
-                    lines.add(JSON.readTree(line));
-                } catch (Exception e) {
-                    throw new AssertionError("not JSON: " + line, e);
-                }
-            }
-        }
-        return lines;
+        return r.lines();
     }
 
     @Test

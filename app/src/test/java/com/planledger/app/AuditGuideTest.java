@@ -1,10 +1,8 @@
 package com.planledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,14 +26,10 @@ import static org.awaitility.Awaitility.await;
  */
 class AuditGuideTest extends EndToEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path GUIDE = Path.of("..", "docs", "audit-guide.md");
 
     @Test
     void every_curl_example_of_the_audit_guide_works_and_answers_as_described() throws Exception {
-        String partner = freshPartner();
-        String plans = "/v1/partners/" + partner + "/plans";
-        String customers = "/v1/partners/" + partner + "/customers";
         Instant from = Instant.now();
         admin.post(plans, TestPlans.plan("gold", "gold", "499"));
         admin.post(plans, TestPlans.plan("silver", "silver", "299"));
@@ -69,7 +63,7 @@ class AuditGuideTest extends EndToEndTest {
     }
 
     /** What the guide says each answer shows. */
-    private static void check(String command, Api.Response answer) throws IOException {
+    private static void check(String command, Api.Response answer) {
         if (command.contains("?asOf=") && command.contains("/customers/")) {
             assertThat(answer.at("/subscription/planId")).isEqualTo("gold");
         } else if (command.contains("?asOf=")) {
@@ -82,10 +76,10 @@ class AuditGuideTest extends EndToEndTest {
             assertThat(revision.at("/actor").asText()).isEqualTo("api-key:ops-1");
             assertThat(revision.at("/changes").findValuesAsText("field")).contains("prices.MONTHLY");
         } else if (command.contains("/events?type=")) {
-            List<JsonNode> lines = ndjson(answer.text());
+            List<JsonNode> lines = answer.lines();
             assertThat(lines).extracting(l -> l.at("/type").asText()).containsExactly("CustomerBlockedEvent");
         } else if (command.contains("/events?")) {
-            List<JsonNode> lines = ndjson(answer.text());
+            List<JsonNode> lines = answer.lines();
             assertThat(lines).hasSize(7);
             assertThat(lines).allSatisfy(l -> assertThat(l.at("/actor").asText()).isEqualTo("api-key:ops-1"));
         } else if (command.endsWith("/customers/$CUSTOMER\"")) {
@@ -94,16 +88,6 @@ class AuditGuideTest extends EndToEndTest {
         } else {
             throw new AssertionError("the guide has a command this test does not check: " + command);
         }
-    }
-
-    private static List<JsonNode> ndjson(String text) throws IOException {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(JSON.readTree(line));
-            }
-        }
-        return lines;
     }
 
     /** The curl commands of the {@code sh} blocks, continuation lines joined. */

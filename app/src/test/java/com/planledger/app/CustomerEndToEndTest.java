@@ -2,7 +2,6 @@ package com.planledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.planledger.command.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,17 +21,6 @@ class CustomerEndToEndTest extends EndToEndTest {
 
     @Autowired
     MutableClock clock;
-
-    private String partner;
-    private String plans;
-    private String customers;
-
-    @BeforeEach
-    void partner() {
-        partner = freshPartner();
-        plans = "/v1/partners/" + partner + "/plans";
-        customers = "/v1/partners/" + partner + "/customers";
-    }
 
     /** A plan with the given trial and grace (monthly 499 INR + 18 % GST = 588.82 due), 3 team members. */
     private void plan(String id, int trialDays, int graceDays) {

@@ -2,7 +2,6 @@ package com.planledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -27,17 +26,6 @@ import static org.awaitility.Awaitility.await;
 class DashboardEndToEndTest extends EndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private String partner;
-    private String plans;
-    private String customers;
-
-    @BeforeEach
-    void partner() {
-        partner = freshPartner();
-        plans = "/v1/partners/" + partner + "/plans";
-        customers = "/v1/partners/" + partner + "/customers";
-    }
 
     private void plan(String id, String currency, Map<String, Object> prices, int trialDays) {
         Map<String, Object> body = TestPlans.plan(id, id, "1");

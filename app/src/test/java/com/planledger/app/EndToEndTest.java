@@ -46,9 +46,17 @@ public abstract class EndToEndTest {
         registry.add("planledger.dashboard.heartbeat", () -> "PT1S");
     }
 
+    /** A partner of this test alone, and its plan and customer collections' paths. */
+    protected String partner;
+    protected String plans;
+    protected String customers;
+
     @BeforeEach
-    void client() {
+    void clientAndPartner() {
         admin = Api.at(port, ADMIN_KEY);
+        partner = freshPartner();
+        plans = "/v1/partners/" + partner + "/plans";
+        customers = "/v1/partners/" + partner + "/customers";
     }
 
     protected Api as(String key) {

@@ -1,7 +1,6 @@
 package com.planledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,15 +14,6 @@ import static org.awaitility.Awaitility.await;
 
 /** The plan catalog over HTTP: create, revise, duplicate, archive, restore, recommend, pricing page. */
 class PlanCatalogEndToEndTest extends EndToEndTest {
-
-    private String partner;
-    private String plans;
-
-    @BeforeEach
-    void partner() {
-        partner = freshPartner();
-        plans = "/v1/partners/" + partner + "/plans";
-    }
 
     private JsonNode awaitPlan(String planId, java.util.function.Predicate<JsonNode> condition) {
         List<JsonNode> seen = new ArrayList<>();

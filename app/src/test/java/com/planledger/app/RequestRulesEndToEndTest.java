@@ -1,6 +1,5 @@
 package com.planledger.app;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,15 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * repeated Idempotency-Key returns the first answer and changes nothing.
  */
 class RequestRulesEndToEndTest extends EndToEndTest {
-
-    private String partner;
-    private String plans;
-
-    @BeforeEach
-    void partner() {
-        partner = freshPartner();
-        plans = "/v1/partners/" + partner + "/plans";
-    }
 
     static Stream<Arguments> badPlans() {
         return Stream.of(
