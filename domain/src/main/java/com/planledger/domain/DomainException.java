@@ -1,8 +1,10 @@
 package com.planledger.domain;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.messaging.HandlerExecutionException;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one exception of the domain: a rule refused a command or a value was invalid. It carries a stable
@@ -36,6 +38,23 @@ public class DomainException extends CommandExecutionException {
         if (!condition) {
             throw invalid(field, message);
         }
+    }
+
+    /**
+     * The refusal somewhere in {@code failure}'s cause chain: this exception itself when the handler ran in this
+     * instance, or rebuilt from the {@link DomainError} details of a command or query handled by another instance.
+     */
+    public static Optional<DomainException> findIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DomainException domain) {
+                return Optional.of(domain);
+            }
+            if (t instanceof HandlerExecutionException remote
+                    && remote.getDetails().orElse(null) instanceof DomainError error) {
+                return Optional.of(error.toException());
+            }
+        }
+        return Optional.empty();
     }
 
     public ErrorCode code() {

@@ -1,12 +1,11 @@
 package com.planledger.command.web;
 
 import com.planledger.domain.CommandResult;
-import com.planledger.domain.DomainError;
 import com.planledger.domain.DomainException;
 import com.planledger.domain.ErrorCode;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -19,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -33,12 +33,13 @@ public class CommandDispatcher {
 
     private final CommandGateway gateway;
     private final Duration timeout;
-    private final MeterRegistry meters;
+    private final Meter.MeterProvider<Timer> timers;
 
     public CommandDispatcher(CommandGateway gateway, MeterRegistry meters,
                              @Value("${planledger.command-timeout:PT30S}") Duration timeout) {
         this.gateway = gateway;
-        this.meters = meters;
+        this.timers = Timer.builder("planledger.commands").description("commands handled, by type and outcome")
+                .withRegistry(meters);
         this.timeout = timeout;
     }
 
@@ -63,22 +64,18 @@ public class CommandDispatcher {
             outcome = refusal instanceof DomainException domain ? domain.code().name() : "error";
             throw refusal;
         } finally {
-            Timer.builder("planledger.commands").description("commands handled, by type and outcome")
-                    .tag("type", command.getClass().getSimpleName()).tag("outcome", outcome)
-                    .register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            timers.withTags("type", command.getClass().getSimpleName(), "outcome", outcome)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
     /** The refusal a caller sees for {@code failure}. */
     public static RuntimeException translate(Throwable failure, AggregateKind kind) {
+        Optional<DomainException> refusal = DomainException.findIn(failure);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DomainException domain) {
-                return domain;
-            }
-            if (t instanceof CommandExecutionException remote
-                    && remote.getDetails().orElse(null) instanceof DomainError error) {
-                return error.toException();
-            }
             if (t instanceof ConflictingAggregateVersionException) {
                 return new DomainException(ErrorCode.VERSION_MISMATCH, "If-Match",
                         "the " + kind.name().toLowerCase() + " has changed since that version; read it again");

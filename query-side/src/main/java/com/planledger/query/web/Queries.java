@@ -3,7 +3,6 @@ package com.planledger.query.web;
 import com.planledger.domain.DomainException;
 import com.planledger.domain.ErrorCode;
 import org.axonframework.messaging.responsetypes.ResponseType;
-import org.axonframework.queryhandling.QueryExecutionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -38,14 +37,10 @@ public class Queries {
         } catch (TimeoutException e) {
             throw new DomainException(ErrorCode.TIMEOUT, "the query did not complete in time");
         } catch (ExecutionException e) {
+            DomainException.findIn(e.getCause()).ifPresent(refusal -> {
+                throw refusal;
+            });
             for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof DomainException domain) {
-                    throw domain;
-                }
-                if (t instanceof QueryExecutionException remote
-                        && remote.getDetails().orElse(null) instanceof com.planledger.domain.DomainError error) {
-                    throw error.toException();
-                }
                 if (t instanceof org.axonframework.queryhandling.NoHandlerForQueryException) {
                     throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
                             "no query-side instance is available to answer");
