@@ -99,6 +99,9 @@ class RequestRulesEndToEndTest extends EndToEndTest {
         assertThat(admin.get(plans + "?size=501").at("/errors/0/field")).isEqualTo("size");
         assertThat(admin.get(plans + "?status=GONE").at("/errors/0/field")).isEqualTo("status");
         assertThat(admin.get(plans + "?sort=price,asc").at("/errors/0/field")).isEqualTo("sort");
+        Api.Response farAway = admin.get(customers + "?page=10000000&size=500");
+        assertThat(farAway.status()).isEqualTo(400);
+        assertThat(farAway.at("/errors/0/field")).isEqualTo("page");
         assertThat(admin.get(plans + "/nope").at("/code")).isEqualTo("PLAN_NOT_FOUND");
     }
 

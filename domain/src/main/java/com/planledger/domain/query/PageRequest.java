@@ -17,6 +17,14 @@ public record PageRequest(int page, int size, String sortField, boolean ascendin
         if (size < 1 || size > MAX_SIZE) {
             throw DomainException.invalid("size", "must be between 1 and " + MAX_SIZE);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw DomainException.invalid("page", "is beyond any list (page times size must stay below 2^31)");
+        }
+    }
+
+    /** How many items the pages before this one hold. */
+    public int offset() {
+        return page * size;
     }
 
     /** Parses {@code sort} ({@code field} or {@code field,asc|desc}) against the allowed fields. */

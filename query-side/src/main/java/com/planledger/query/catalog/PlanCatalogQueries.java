@@ -1,8 +1,5 @@
 package com.planledger.query.catalog;
 
-import com.mongodb.client.FindIterable;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Sorts;
 import com.planledger.domain.Ids;
 import com.planledger.domain.plan.PlanEvent;
 import com.planledger.domain.query.FindPlanQuery;
@@ -16,23 +13,19 @@ import com.planledger.query.audit.EventHistory;
 import com.planledger.query.customers.SubscriberCounts;
 import com.planledger.query.store.ReadModelStore;
 import org.axonframework.queryhandling.QueryHandler;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.or;
-import static com.mongodb.client.model.Filters.regex;
 
 /** The plan catalog's queries: list, detail, pricing page. Always within one partner. */
 @Component
@@ -69,13 +62,17 @@ public class PlanCatalogQueries {
         return Optional.of(state.toView(subscriberCounts.of(query.partnerId(), query.planId()), true));
     }
 
+    /** Whether the partner has the plan {@code planId} in the catalog (archived included). */
+    public boolean exists(String partnerId, String planId) {
+        return store.hasApplied(PlanCatalogProjection.PLANS, Ids.plan(partnerId, planId), 0);
+    }
+
     @QueryHandler
     public PlanPage list(ListPlansQuery query) {
         List<Bson> filters = new ArrayList<>();
         filters.add(eq("partnerId", query.partnerId()));
         if (query.q() != null && !query.q().isBlank()) {
-            Pattern contains = Pattern.compile(Pattern.quote(query.q().strip().toLowerCase(Locale.ROOT)));
-            filters.add(or(regex("nameKey", contains), regex("displayNameKey", contains)));
+            filters.add(ReadModelStore.containing(query.q(), "nameKey", "displayNameKey"));
         }
         if (query.type() != null) {
             filters.add(eq("typeKey", query.type().name()));
@@ -91,19 +88,15 @@ public class PlanCatalogQueries {
         }
         Bson filter = and(filters);
         PageRequest page = query.page();
-        MongoCollection<Document> plans = store.collection(PlanCatalogProjection.PLANS);
-        String sortField = SORT_FIELDS.getOrDefault(page.sortField(), "nameKey");
-        FindIterable<Document> found = plans.find(filter)
-                .sort(page.ascending() ? Sorts.ascending(sortField, "_id") : Sorts.descending(sortField, "_id"))
-                .skip(page.page() * page.size())
-                .limit(page.size());
-        List<PlanState> states = new ArrayList<>();
-        found.forEach(doc -> states.add(store.fromDocument(doc, PlanState.class)));
+        List<PlanState> states = store.page(PlanCatalogProjection.PLANS, filter,
+                ReadModelStore.sort(page, SORT_FIELDS.getOrDefault(page.sortField(), "nameKey")), page,
+                PlanState.class);
         Map<String, Long> counts = subscriberCounts.of(query.partnerId(),
                 states.stream().map(PlanState::planId).toList());
         List<PlanView> items = states.stream()
                 .map(s -> s.toView(counts.getOrDefault(s.planId(), 0L), false)).toList();
-        return new PlanPage(items, page.page(), page.size(), plans.countDocuments(filter));
+        return new PlanPage(items, page.page(), page.size(),
+                store.collection(PlanCatalogProjection.PLANS).countDocuments(filter));
     }
 
     @QueryHandler

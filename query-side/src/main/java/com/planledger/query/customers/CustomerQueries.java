@@ -1,6 +1,5 @@
 package com.planledger.query.customers;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import com.planledger.domain.Ids;
 import com.planledger.domain.audit.AuditMetadata;
@@ -34,17 +33,14 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.or;
-import static com.mongodb.client.model.Filters.regex;
 
 /** The customers read model's queries. Always within one partner. */
 @Component
@@ -86,8 +82,7 @@ public class CustomerQueries {
         List<Bson> filters = new ArrayList<>();
         filters.add(eq("partnerId", query.partnerId()));
         if (query.q() != null && !query.q().isBlank()) {
-            Pattern contains = Pattern.compile(Pattern.quote(query.q().strip().toLowerCase(Locale.ROOT)));
-            filters.add(or(regex("companyKey", contains), regex("emailKey", contains)));
+            filters.add(ReadModelStore.containing(query.q(), "companyKey", "emailKey"));
         }
         if (query.state() != null) {
             filters.add(eq("stateKey", query.state().name()));
@@ -97,14 +92,11 @@ public class CustomerQueries {
         }
         Bson filter = and(filters);
         PageRequest page = query.page();
-        String sortField = SORT_FIELDS.getOrDefault(page.sortField(), "companyKey");
-        MongoCollection<Document> customers = store.collection(CustomerProjection.CUSTOMERS);
-        List<CustomerView> items = new ArrayList<>();
-        customers.find(filter)
-                .sort(page.ascending() ? Sorts.ascending(sortField, "_id") : Sorts.descending(sortField, "_id"))
-                .skip(page.page() * page.size()).limit(page.size())
-                .forEach(doc -> items.add(store.fromDocument(doc, CustomerRecord.class).toView()));
-        return new CustomerPage(items, page.page(), page.size(), customers.countDocuments(filter));
+        List<CustomerView> items = store.page(CustomerProjection.CUSTOMERS, filter,
+                ReadModelStore.sort(page, SORT_FIELDS.getOrDefault(page.sortField(), "companyKey")), page,
+                CustomerRecord.class).stream().map(CustomerRecord::toView).toList();
+        return new CustomerPage(items, page.page(), page.size(),
+                store.collection(CustomerProjection.CUSTOMERS).countDocuments(filter));
     }
 
     /** The pricing page, plus the customer's own plan flagged current, even when archived, inactive or private. */
@@ -167,7 +159,7 @@ public class CustomerQueries {
     /** The customers on a plan: counts per revision, and a page of them (by revision, then company). */
     @QueryHandler
     public Optional<PlanSubscribersView> subscribers(PlanSubscribersQuery query) {
-        if (plans.find(new FindPlanQuery(query.partnerId(), query.planId(), null)).isEmpty()) {
+        if (!plans.exists(query.partnerId(), query.planId())) {
             return Optional.empty();
         }
         Document counts = subscriberCounts.document(query.partnerId(), query.planId());
@@ -186,16 +178,11 @@ public class CustomerQueries {
             total = counts.get("total", Number.class) == null ? 0 : counts.get("total", Number.class).longValue();
         }
         PageRequest page = query.page();
-        List<PlanSubscribersView.Subscriber> items = new ArrayList<>();
-        store.collection(CustomerProjection.CUSTOMERS)
-                .find(and(eq("partnerId", query.partnerId()), eq("planKey", query.planId())))
-                .sort(Sorts.ascending("subscription.planRevision", "companyKey", "_id"))
-                .skip(page.page() * page.size()).limit(page.size())
-                .forEach(doc -> {
-                    CustomerRecord c = store.fromDocument(doc, CustomerRecord.class);
-                    items.add(new PlanSubscribersView.Subscriber(c.customerId(), c.companyName(), c.state(),
-                            c.subscription().planRevision(), c.subscription().billingCycle()));
-                });
+        List<PlanSubscribersView.Subscriber> items = store.page(CustomerProjection.CUSTOMERS,
+                        and(eq("partnerId", query.partnerId()), eq("planKey", query.planId())),
+                        Sorts.ascending("subscription.planRevision", "companyKey", "_id"), page, CustomerRecord.class)
+                .stream().map(c -> new PlanSubscribersView.Subscriber(c.customerId(), c.companyName(), c.state(),
+                        c.subscription().planRevision(), c.subscription().billingCycle())).toList();
         return Optional.of(new PlanSubscribersView(query.planId(), total, byRevision, items, page.page(),
                 page.size()));
     }

@@ -7,20 +7,28 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.planledger.domain.json.DomainJson;
+import com.planledger.domain.query.PageRequest;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
 
 /**
  * The read models' access to MongoDB, with the two idempotency guards every projection uses:
@@ -140,6 +148,29 @@ public class ReadModelStore {
                 throw e;
             }
         }
+    }
+
+    /**
+     * One page of the documents of {@code collection} matching {@code filter}, in {@code sort} order (which ends
+     * with a unique field, so pages never overlap), read as {@code type}.
+     */
+    public <T> List<T> page(String collection, Bson filter, Bson sort, PageRequest page, Class<T> type) {
+        List<T> items = new ArrayList<>();
+        collection(collection).find(filter).sort(sort)
+                .skip(page.offset()).limit(page.size())
+                .forEach(doc -> items.add(fromDocument(doc, type)));
+        return items;
+    }
+
+    /** The sort a page request asks for, on the stored field {@code field}, ties broken by {@code _id}. */
+    public static Bson sort(PageRequest page, String field) {
+        return page.ascending() ? Sorts.ascending(field, "_id") : Sorts.descending(field, "_id");
+    }
+
+    /** Matches documents where any of the lower-cased {@code keyFields} contains {@code text}, case-insensitively. */
+    public static Bson containing(String text, String... keyFields) {
+        Pattern contains = Pattern.compile(Pattern.quote(text.strip().toLowerCase(Locale.ROOT)));
+        return or(Arrays.stream(keyFields).map(field -> regex(field, contains)).toList());
     }
 
     public void drop(String... collections) {
