@@ -95,6 +95,19 @@ class RequestRulesEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void a_wrong_method_is_405_and_a_wrong_media_type_415_both_as_problems() {
+        Api.Response wrongMethod = admin.send("PATCH", plans, null);
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(wrongMethod.at("/status")).isEqualTo("405");
+        assertThat(wrongMethod.at("/code")).isEqualTo("MALFORMED_REQUEST");
+        Api.Response wrongType = admin.with("Content-Type", "text/plain").send("POST", plans, null);
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.at("/status")).isEqualTo("415");
+        assertThat(wrongType.at("/detail")).isEqualTo("send the body as application/json");
+    }
+
+    @Test
     void list_parameters_are_checked() {
         assertThat(admin.get(plans + "?size=501").at("/errors/0/field")).isEqualTo("size");
         assertThat(admin.get(plans + "?status=GONE").at("/errors/0/field")).isEqualTo("status");

@@ -2,6 +2,7 @@ package com.planledger.app.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.planledger.domain.ErrorCode;
+import org.springframework.http.HttpStatus;
 
 import java.util.List;
 
@@ -23,5 +24,10 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem("urn:planledger:problem:" + code.name().toLowerCase().replace('_', '-'), code.title(),
                 code.httpStatus(), detail, code.name(), errors == null || errors.isEmpty() ? null : errors,
                 instance, requestId);
+    }
+
+    /** The same problem answered with another HTTP status: a protocol error (405, 415) no error code names. */
+    public Problem withStatus(HttpStatus status) {
+        return new Problem(type, status.getReasonPhrase(), status.value(), detail, code, errors, instance, requestId);
     }
 }

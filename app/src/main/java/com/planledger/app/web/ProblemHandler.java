@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -137,22 +136,14 @@ public class ProblemHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Problem> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        Problem body = Problem.of(ErrorCode.MALFORMED_REQUEST, e.getMessage(), null, request.getRequestURI(),
-                RequestIds.of(request));
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
-                .contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
-                .body(new Problem(body.type(), "Method not allowed", 405, body.detail(), body.code(), null,
-                        body.instance(), body.requestId()));
+        return respond(problemOf(ErrorCode.MALFORMED_REQUEST, e.getMessage(), List.of(), request)
+                .withStatus(HttpStatus.METHOD_NOT_ALLOWED));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Problem> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        Problem body = Problem.of(ErrorCode.MALFORMED_REQUEST, "send the body as application/json", null,
-                request.getRequestURI(), RequestIds.of(request));
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
-                .body(new Problem(body.type(), "Unsupported media type", 415, body.detail(), body.code(), null,
-                        body.instance(), body.requestId()));
+        return respond(problemOf(ErrorCode.MALFORMED_REQUEST, "send the body as application/json", List.of(),
+                request).withStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -180,10 +171,17 @@ public class ProblemHandler {
 
     private static ResponseEntity<Problem> problem(ErrorCode code, String detail, List<Problem.FieldError> errors,
                                                    HttpServletRequest request) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType(Problem.MEDIA_TYPE));
-        return new ResponseEntity<>(Problem.of(code, detail, errors, request.getRequestURI(),
-                RequestIds.of(request)), headers, code.httpStatus());
+        return respond(problemOf(code, detail, errors, request));
+    }
+
+    private static Problem problemOf(ErrorCode code, String detail, List<Problem.FieldError> errors,
+                                     HttpServletRequest request) {
+        return Problem.of(code, detail, errors, request.getRequestURI(), RequestIds.of(request));
+    }
+
+    private static ResponseEntity<Problem> respond(Problem body) {
+        return ResponseEntity.status(body.status()).contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
+                .body(body);
     }
 
     private static String summary(List<Problem.FieldError> errors) {
