@@ -81,6 +81,24 @@ class AuditEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void a_page_of_history_shows_the_same_entries_as_the_whole_history() {
+        admin.post(plans, TestPlans.plan("gold", "gold", "100"));
+        for (int price = 101; price <= 105; price++) {
+            assertThat(admin.put(plans + "/gold", TestPlans.revision("gold", String.valueOf(price), 5)).status())
+                    .isEqualTo(200);
+        }
+        JsonNode whole = admin.get(plans + "/gold/history").body();
+        assertThat(whole.at("/total").asLong()).isEqualTo(6);
+        JsonNode page = admin.get(plans + "/gold/history?page=1&size=2").body();
+        assertThat(page.at("/total").asLong()).isEqualTo(6);
+        assertThat(page.at("/items")).hasSize(2);
+        assertThat(page.at("/items/0")).isEqualTo(whole.at("/items/2"));
+        assertThat(page.at("/items/1")).isEqualTo(whole.at("/items/3"));
+        assertThat(page.at("/items/0/changes").findValuesAsText("field")).contains("prices.MONTHLY");
+        assertThat(admin.get(plans + "/gold/history?page=3&size=2").body().at("/items")).isEmpty();
+    }
+
+    @Test
     void as_of_an_instant_between_two_revisions_answers_the_older_terms_and_before_creation_404() {
         Instant beforeCreation = Instant.now();
         admin.post(plans, TestPlans.plan("gold", "gold", "499"));

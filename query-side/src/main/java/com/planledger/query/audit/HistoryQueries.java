@@ -46,40 +46,41 @@ public class HistoryQueries {
     public Optional<HistoryView> history(HistoryQuery query) {
         boolean plan = "Plan".equals(query.aggregateType());
         String id = plan ? Ids.plan(query.partnerId(), query.id()) : Ids.customer(query.partnerId(), query.id());
+        PageRequest page = query.page();
+        long from = page.offset();
+        long to = from + page.size();
         List<HistoryView.Entry> entries = new ArrayList<>();
         Object[] state = new Object[1];
+        long[] seen = {0};
         history.forEach(id, null, event -> {
-            Object before = state[0];
-            Object after;
-            List<FieldChange> changes;
-            Integer revision;
+            // every event is folded (a diff needs the state before it); only the page's entries are described
+            boolean onPage = seen[0] >= from && seen[0] < to;
+            seen[0]++;
             if (plan) {
-                PlanState was = (PlanState) before;
+                PlanState was = (PlanState) state[0];
                 PlanState is = PlanStateFold.apply(was, (PlanEvent) event.getPayload(), event.getSequenceNumber(),
                         event.getTimestamp());
-                changes = planChanges(was, is);
-                revision = is.revision();
-                after = is;
+                if (onPage) {
+                    entries.add(entry(event, is.revision(), planChanges(was, is)));
+                }
+                state[0] = is;
             } else {
-                CustomerRecord was = (CustomerRecord) before;
-                Map<String, Object> wasFields = customerFields(was);
+                CustomerRecord was = (CustomerRecord) state[0];
+                Map<String, Object> wasFields = onPage ? customerFields(was) : null;
                 CustomerRecord is = CustomerRecordFold.apply(was, (CustomerEvent) event.getPayload(),
                         event.getSequenceNumber(), event.getTimestamp(), actor(event));
-                changes = diff(wasFields, customerFields(is));
-                revision = is.subscription() == null ? null : is.subscription().planRevision();
-                after = is;
+                if (onPage) {
+                    entries.add(entry(event, is.subscription() == null ? null : is.subscription().planRevision(),
+                            diff(wasFields, customerFields(is))));
+                }
+                state[0] = is;
             }
-            state[0] = after;
-            entries.add(entry(event, revision, changes));
         });
-        if (entries.isEmpty()) {
+        if (seen[0] == 0) {
             return Optional.empty();
         }
-        PageRequest page = query.page();
-        int from = Math.min(entries.size(), page.page() * page.size());
-        int to = Math.min(entries.size(), from + page.size());
-        return Optional.of(new HistoryView(query.id(), query.aggregateType(), entries.subList(from, to),
-                page.page(), page.size(), entries.size()));
+        return Optional.of(new HistoryView(query.id(), query.aggregateType(), entries, page.page(), page.size(),
+                seen[0]));
     }
 
     private HistoryView.Entry entry(DomainEventMessage<?> event, Integer revision, List<FieldChange> changes) {
