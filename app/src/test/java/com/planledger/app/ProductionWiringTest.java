@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.util.Date;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each mode's wiring, without a running Axon Server or MongoDB: the Axon Server connector points at a local port
@@ -105,6 +106,12 @@ class ProductionWiringTest {
             assertThat(processing.eventProcessors().keySet())
                     .containsExactlyInAnyOrder("command-lookups", "recommendation-policy");
         }
+    }
+
+    @Test
+    void a_role_that_names_neither_side_stops_the_start_with_the_setting_named() {
+        assertThatThrownBy(() -> start("--planledger.roles=qurey").close())
+                .hasStackTraceContaining("planledger.roles must name command, query or both");
     }
 
     private static int unusedPort() throws IOException {

@@ -19,6 +19,8 @@ public class PlanLedgerProperties {
 
     public enum ReadStoreMode { EMBEDDED, MONGODB }
 
+    private static final Set<String> ROLES = Set.of("command", "query");
+
     /** Data directory of the embedded stores ({@code PLANLEDGER_DATA_DIR}). */
     private Path dataDir = Path.of("data");
     /** {@code embedded} (H2 file) or {@code axonserver} ({@code axon.axonserver.servers}). */
@@ -59,13 +61,15 @@ public class PlanLedgerProperties {
         return roles;
     }
 
+    /** Refuses at start-up what would start neither side: an empty list or a role other than the two. */
     public void setRoles(String roles) {
+        Set<String> named = Stream.of(roles.split(",")).map(r -> r.strip().toLowerCase(Locale.ROOT))
+                .filter(r -> !r.isEmpty()).collect(Collectors.toSet());
+        if (named.isEmpty() || !ROLES.containsAll(named)) {
+            throw new IllegalArgumentException("planledger.roles must name command, query or both, not '"
+                    + roles + "'");
+        }
         this.roles = roles;
-    }
-
-    public Set<String> roleSet() {
-        return Stream.of(roles.split(",")).map(r -> r.strip().toLowerCase(Locale.ROOT)).filter(r -> !r.isEmpty())
-                .collect(Collectors.toSet());
     }
 
     public Mongo getMongodb() {
