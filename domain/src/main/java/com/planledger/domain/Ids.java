@@ -58,4 +58,16 @@ public final class Ids {
         int i = aggregateId.indexOf(SEPARATOR);
         return i < 0 ? aggregateId : aggregateId.substring(i + 1);
     }
+
+    /**
+     * An id as one segment of a dotted field path (a map key in a stored document): '.' would split the path, so it
+     * is written {@code %2E} (and '%' {@code %25}). {@link #fromPathSegment} reads it back.
+     */
+    public static String asPathSegment(String id) {
+        return id.replace("%", "%25").replace(".", "%2E");
+    }
+
+    public static String fromPathSegment(String segment) {
+        return segment.replace("%2E", ".").replace("%25", "%");
+    }
 }

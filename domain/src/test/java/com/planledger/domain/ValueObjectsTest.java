@@ -148,6 +148,13 @@ class ValueObjectsTest {
             assertThat(Ids.partnerOf(Ids.plan("acme", "gold"))).isEqualTo("acme");
             assertThat(Ids.localOf(Ids.plan("acme", "gold"))).isEqualTo("gold");
         }
+
+        @Test
+        void an_id_with_dots_is_one_path_segment_and_reads_back() {
+            String segment = Ids.asPathSegment("gold-2026.v1_a");
+            assertThat(segment).doesNotContain(".").isEqualTo("gold-2026%2Ev1_a");
+            assertThat(Ids.fromPathSegment(segment)).isEqualTo("gold-2026.v1_a");
+        }
     }
 
     @Nested

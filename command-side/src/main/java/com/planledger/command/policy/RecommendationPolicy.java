@@ -9,6 +9,7 @@ import com.planledger.command.web.AggregateKind;
 import com.planledger.command.web.CommandDispatcher;
 import com.planledger.domain.DomainException;
 import com.planledger.domain.ErrorCode;
+import com.planledger.domain.Ids;
 import com.planledger.domain.plan.PlanRecommendationWithdrawnEvent;
 import com.planledger.domain.plan.PlanRecommendedEvent;
 import com.planledger.domain.plan.RecommendationWithdrawalReason;
@@ -54,7 +55,8 @@ public class RecommendationPolicy {
     void on(PlanRecommendedEvent event, TrackingToken token) {
         long position = token.position().orElseThrow(() -> new IllegalStateException("token without position"));
         recommendations.updateOne(eq("_id", event.partnerId()),
-                Updates.set("plans." + key(event.planId()), position), new UpdateOptions().upsert(true));
+                Updates.set("plans." + Ids.asPathSegment(event.planId()), position),
+                new UpdateOptions().upsert(true));
         Document partner = recommendations.find(eq("_id", event.partnerId())).first();
         Document plans = partner.get("plans", Document.class);
         String latest = plans.entrySet().stream()
@@ -63,14 +65,15 @@ public class RecommendationPolicy {
                 .map(Map.Entry::getKey).orElseThrow();
         for (String plan : plans.keySet()) {
             if (!plan.equals(latest)) {
-                withdraw(event.partnerId(), planId(plan));
+                withdraw(event.partnerId(), Ids.fromPathSegment(plan));
             }
         }
     }
 
     @EventHandler
     void on(PlanRecommendationWithdrawnEvent event) {
-        recommendations.updateOne(eq("_id", event.partnerId()), Updates.unset("plans." + key(event.planId())));
+        recommendations.updateOne(eq("_id", event.partnerId()),
+                Updates.unset("plans." + Ids.asPathSegment(event.planId())));
     }
 
     private void withdraw(String partnerId, String planId) {
@@ -83,14 +86,5 @@ public class RecommendationPolicy {
             }
             log.warn("Previously recommended plan {} of partner {} no longer exists", planId, partnerId);
         }
-    }
-
-    /** Plan ids as field names ('.' would split a field path). */
-    private static String key(String planId) {
-        return planId.replace("%", "%25").replace(".", "%2E");
-    }
-
-    private static String planId(String key) {
-        return key.replace("%2E", ".").replace("%25", "%");
     }
 }

@@ -2,6 +2,7 @@ package com.planledger.query.dashboard;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.planledger.domain.Ids;
 import com.planledger.domain.audit.AuditMetadata;
 import com.planledger.domain.customer.CustomerEvent;
 import com.planledger.domain.plan.PlanEvent;
@@ -97,7 +98,7 @@ public class DashboardProjection implements ReadModel {
     }
 
     private static void planDelta(Delta delta, PlanState before, PlanState after) {
-        String key = FieldKeys.encode(after.planId());
+        String key = Ids.asPathSegment(after.planId());
         String was = before == null ? null : bucket(before);
         String is = bucket(after);
         if (!Objects.equals(was, is)) {
@@ -135,10 +136,10 @@ public class DashboardProjection implements ReadModel {
         delta.inc("users", is.users() - was.users());
         if (!Objects.equals(was.planId(), is.planId())) {
             if (was.planId() != null) {
-                delta.inc("subscribers." + FieldKeys.encode(was.planId()), -1);
+                delta.inc("subscribers." + Ids.asPathSegment(was.planId()), -1);
             }
             if (is.planId() != null) {
-                delta.inc("subscribers." + FieldKeys.encode(is.planId()), 1);
+                delta.inc("subscribers." + Ids.asPathSegment(is.planId()), 1);
             }
         }
         if (was.currency() != null && was.mrrTwelfths() != 0) {

@@ -1,5 +1,6 @@
 package com.planledger.query.dashboard;
 
+import com.planledger.domain.Ids;
 import com.planledger.domain.query.DashboardQuery;
 import com.planledger.domain.query.DashboardView;
 import com.planledger.query.store.ReadModelStore;
@@ -42,7 +43,7 @@ public class DashboardQueries {
 
         DashboardView.Recommended recommended = sub(doc, "recommended").entrySet().stream()
                 .max(Comparator.comparing(e -> ((Document) e.getValue()).getDate("since")))
-                .map(e -> new DashboardView.Recommended(FieldKeys.decode(e.getKey()),
+                .map(e -> new DashboardView.Recommended(Ids.fromPathSegment(e.getKey()),
                         ((Document) e.getValue()).getString("displayName")))
                 .orElse(null);
 
@@ -50,7 +51,7 @@ public class DashboardQueries {
         sub(doc, "subscribers").forEach((key, n) -> {
             long count = ((Number) n).longValue();
             if (count > 0) {
-                subscribers.add(new DashboardView.PlanSubscribers(FieldKeys.decode(key), names.getString(key),
+                subscribers.add(new DashboardView.PlanSubscribers(Ids.fromPathSegment(key), names.getString(key),
                         count));
             }
         });
