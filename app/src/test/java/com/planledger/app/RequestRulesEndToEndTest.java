@@ -142,6 +142,30 @@ class RequestRulesEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void a_partner_key_cannot_reach_another_partner_through_a_disguised_path() {
+        admin.post(plans + "?consistency=wait", TestPlans.plan("theirs", "theirs", "1"));
+        Api partnerA = as(PARTNER_A_KEY);
+        for (String disguised : List.of(
+                "/v1/partners;x=1/" + partner + "/plans",
+                "/v1;x=1/partners/" + partner + "/plans",
+                "/v1/partners/" + partner + ";x=1/plans",
+                "/v1//partners/" + partner + "/plans",
+                "/v1/partners//" + partner + "/plans",
+                "/v1/./partners/" + partner + "/plans",
+                "/v1/%70artners/" + partner + "/plans",
+                "/v1/admin;x=1/projections")) {
+            Api.Response answer = partnerA.get(disguised);
+            assertThat(answer.status()).as(disguised + " -> " + answer).isIn(400, 403, 404);
+            assertThat(answer.text()).as(disguised).doesNotContain("theirs");
+        }
+        for (String disguised : List.of("/v1/partners;x=1/" + partner + "/plans/theirs/archive",
+                "/v1/partners/" + partner + ";x=1/plans/theirs/archive")) {
+            assertThat(partnerA.post(disguised, null).status()).as(disguised).isIn(400, 403, 404);
+        }
+        assertThat(admin.get(plans + "/theirs").at("/archived")).isEqualTo("false");
+    }
+
+    @Test
     void an_auditor_reads_but_never_writes_and_admin_operations_need_admin() {
         admin.post(plans + "?consistency=wait", TestPlans.plan("gold", "gold", "1"));
         Api auditor = as(AUDITOR_KEY);
