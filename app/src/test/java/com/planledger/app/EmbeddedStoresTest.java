@@ -24,7 +24,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.updates.UpdateChecker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 
 import java.util.List;

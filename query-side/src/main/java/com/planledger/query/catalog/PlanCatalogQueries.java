@@ -25,7 +25,6 @@ import java.util.Set;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.or;
 
 /** The plan catalog's queries: list, detail, pricing page. Always within one partner. */
 @Component

@@ -40,7 +40,6 @@ import java.util.TreeMap;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.or;
 
 /** The customers read model's queries. Always within one partner. */
 @Component
