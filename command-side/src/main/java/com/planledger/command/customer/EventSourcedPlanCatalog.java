@@ -3,7 +3,9 @@ package com.planledger.command.customer;
 import com.planledger.command.plan.Plan;
 import com.planledger.domain.Ids;
 import com.planledger.domain.plan.PlanOffer;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -18,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a plan's current state from its own events: the plan's latest snapshot plus the events after it, folded
- * by the {@code Plan} aggregate's own event sourcing handlers, without taking the plan's lock (assignments to a
+ * by the {@code Plan} aggregate's own event sourcing handlers (the root made by Axon's snapshot-aware aggregate
+ * factory, as its repository makes it), without taking the plan's lock (assignments to a
  * popular plan do not wait for each other). The folded offer is reused while the plan's last sequence number is
  * unchanged, so most assignments cost one indexed look-up in the event store.
  * <p>
@@ -34,6 +37,7 @@ public class EventSourcedPlanCatalog implements PlanCatalog {
     private final ParameterResolverFactory parameterResolvers;
     private final Map<String, Cached> offers = new ConcurrentHashMap<>();
     private volatile AggregateModel<Plan> model;
+    private volatile AggregateFactory<Plan> factory;
 
     private record Cached(long sequence, PlanOffer offer) {
     }
@@ -49,6 +53,13 @@ public class EventSourcedPlanCatalog implements PlanCatalog {
             model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Plan.class, parameterResolvers);
         }
         return model;
+    }
+
+    private AggregateFactory<Plan> factory() {
+        if (factory == null) {
+            factory = new GenericAggregateFactory<>(model());
+        }
+        return factory;
     }
 
     @Override
@@ -69,7 +80,9 @@ public class EventSourcedPlanCatalog implements PlanCatalog {
         if (!events.hasNext()) {
             return Optional.empty();
         }
-        EventSourcedAggregate<Plan> plan = EventSourcedAggregate.initialize(newPlan(), model(), null,
+        // as Axon's repository does: the root is the snapshot when the stream starts with one, else a new Plan
+        Plan root = factory().createAggregateRoot(id, events.peek());
+        EventSourcedAggregate<Plan> plan = EventSourcedAggregate.initialize(root, model(), null,
                 NoSnapshotTriggerDefinition.TRIGGER);
         plan.initializeState(events);
         PlanOffer offer = plan.getAggregateRoot().offer();
@@ -78,15 +91,5 @@ public class EventSourcedPlanCatalog implements PlanCatalog {
         }
         offers.put(id, new Cached(plan.version(), offer));
         return Optional.of(offer);
-    }
-
-    private static Plan newPlan() {
-        try {
-            var constructor = Plan.class.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot instantiate Plan", e);
-        }
     }
 }
