@@ -161,6 +161,88 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void right_after_a_recommendation_no_reader_sees_two_recommended_plans() {
+        admin.post(plans, TestPlans.plan("a", "a", "499"));
+        admin.post(plans, TestPlans.plan("b", "b", "299"));
+        assertThat(admin.post(plans + "/a/recommend?consistency=wait", null).status()).isEqualTo(200);
+        assertThat(admin.post(plans + "/b/recommend?consistency=wait", null).status()).isEqualTo(200);
+        assertThat(recommendedIn(admin.get(plans + "?size=50").body())).containsExactly("b");
+        assertThat(admin.get(plans + "/a").body().at("/recommended").asBoolean()).isFalse();
+        assertThat(admin.get("/v1/partners/" + partner + "/pricing-page").body().at("/recommendedPlanId").asText())
+                .isEqualTo("b");
+    }
+
+    @Test
+    void twenty_concurrent_recommendations_leave_exactly_one_recommended_at_every_poll() throws Exception {
+        int racers = 20;
+        for (int i = 0; i <= racers; i++) {
+            assertThat(admin.post(plans, TestPlans.plan("p" + i, "plan" + i, "99")).status()).isEqualTo(201);
+        }
+        assertThat(admin.post(plans + "/p0/recommend?consistency=wait", null).status()).isEqualTo(200);
+
+        java.util.concurrent.atomic.AtomicBoolean racing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<List<String>> polls = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread poller = new Thread(() -> {
+            while (racing.get()) {
+                polls.add(recommendedIn(admin.get(plans + "?size=50").body()));
+                polls.add(recommendedIn(admin.get("/v1/partners/" + partner + "/pricing-page").body(), "/plans"));
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        poller.start();
+        @SuppressWarnings("unchecked")
+        java.util.concurrent.Callable<Integer>[] recommends = new java.util.concurrent.Callable[racers];
+        for (int i = 0; i < racers; i++) {
+            String plan = "p" + (i + 1);
+            recommends[i] = () -> admin.post(plans + "/" + plan + "/recommend", null).status();
+        }
+        List<Integer> statuses = AtOnce.run(recommends);
+        assertThat(statuses).containsOnly(200);
+        // the plans' own events catch up with the slot: every replaced plan is withdrawn
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<String> recommended = new ArrayList<>();
+            for (int i = 0; i <= racers; i++) {
+                JsonNode plan = admin.get(plans + "/p" + i + "?asOf=" + java.time.Instant.now())
+                        .body();
+                if (plan.at("/recommended").asBoolean()) {
+                    recommended.add(plan.at("/planId").asText());
+                }
+            }
+            return recommended.size() == 1;
+        });
+        Thread.sleep(200);
+        racing.set(false);
+        poller.join();
+
+        List<String> after = recommendedIn(admin.get(plans + "?size=50").body());
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0)).isNotEqualTo("p0");
+        assertThat(polls).hasSizeGreaterThan(4).allSatisfy(poll -> assertThat(poll).hasSize(1));
+        JsonNode page = admin.get("/v1/partners/" + partner + "/pricing-page").body();
+        assertThat(page.at("/recommendedPlanId").asText()).isEqualTo(after.get(0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> after.get(0).equals(
+                admin.get("/v1/partners/" + partner + "/dashboard").body().at("/recommendedPlan/planId").asText()));
+    }
+
+    private static List<String> recommendedIn(JsonNode list) {
+        return recommendedIn(list, "/items");
+    }
+
+    private static List<String> recommendedIn(JsonNode answer, String plansPointer) {
+        List<String> recommended = new ArrayList<>();
+        answer.at(plansPointer).forEach(plan -> {
+            if (plan.at("/recommended").asBoolean()) {
+                recommended.add(plan.at("/planId").asText());
+            }
+        });
+        return recommended;
+    }
+
+    @Test
     void pricing_page_shows_only_active_public_non_archived_plans_recommended_first() {
         admin.post(plans, TestPlans.plan("listed", "listed", "99"));
         admin.post(plans, TestPlans.plan("recommended", "recommended", "199"));

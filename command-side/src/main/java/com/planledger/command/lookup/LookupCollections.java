@@ -9,6 +9,8 @@ public final class LookupCollections {
     public static final String CUSTOMER_EMAILS = "cmd_customer_emails";
     /** The recommended plan per partner, as the recommendation policy last saw it. */
     public static final String RECOMMENDATIONS = "cmd_recommendations";
+    /** Each partner's recommended slot: the plan holding it and the slot's generation. */
+    public static final String RECOMMENDED_SLOTS = "cmd_recommended_slots";
     /** Which plan and revision each customer holds (for subscriber migrations). */
     public static final String SUBSCRIPTIONS = "cmd_subscriptions";
     /** When each customer's next time-based transition falls due. */

@@ -190,7 +190,7 @@ public class Plan {
     }
 
     @CommandHandler
-    public CommandResult recommend(RecommendPlanCommand command) {
+    public CommandResult recommend(RecommendPlanCommand command, RecommendationSlot slot) {
         requireOwnedBy(command.partnerId());
         requireNotArchived("recommended");
         if (status != PlanStatus.ACTIVE || visibility != Visibility.PUBLIC) {
@@ -198,17 +198,26 @@ public class Plan {
                     "only an ACTIVE, PUBLIC plan can be recommended; plan " + planId + " is " + status + " and "
                             + visibility);
         }
-        if (!recommended) {
-            apply(new PlanRecommendedEvent(planId, partnerId));
+        // recommended by its own events but replaced meanwhile (the withdrawal not yet delivered): take it back
+        if (!recommended || !slot.isHeldBy(partnerId, planId)) {
+            RecommendationSlot.Taken taken = slot.take(partnerId, planId);
+            String replaces = planId.equals(taken.previous()) ? null : taken.previous();
+            apply(new PlanRecommendedEvent(planId, partnerId, replaces, taken.generation()));
         }
         return result();
     }
 
     @CommandHandler
-    public CommandResult withdrawRecommendation(WithdrawPlanRecommendationCommand command) {
+    public CommandResult withdrawRecommendation(WithdrawPlanRecommendationCommand command, RecommendationSlot slot) {
         requireOwnedBy(command.partnerId());
-        withdrawRecommendation(command.reason() == null ? RecommendationWithdrawalReason.WITHDRAWN
-                : command.reason());
+        RecommendationWithdrawalReason reason = command.reason() == null ? RecommendationWithdrawalReason.WITHDRAWN
+                : command.reason();
+        if (reason == RecommendationWithdrawalReason.REPLACED && slot.isHeldBy(partnerId, planId)) {
+            // recommended again after the replacement that asked for this withdrawal: it stays recommended
+            return result();
+        }
+        withdrawRecommendation(reason, reason == RecommendationWithdrawalReason.REPLACED ? command.replacedBy()
+                : null);
         return result();
     }
 
@@ -228,8 +237,13 @@ public class Plan {
     }
 
     private void withdrawRecommendation(RecommendationWithdrawalReason reason) {
+        withdrawRecommendation(reason, null);
+    }
+
+    /** Records the withdrawal; the plan's slot is released by the lookups when the event is stored. */
+    private void withdrawRecommendation(RecommendationWithdrawalReason reason, String replacedBy) {
         if (recommended) {
-            apply(new PlanRecommendationWithdrawnEvent(planId, partnerId, reason));
+            apply(new PlanRecommendationWithdrawnEvent(planId, partnerId, reason, replacedBy));
         }
     }
 

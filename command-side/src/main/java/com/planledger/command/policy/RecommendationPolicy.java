@@ -23,17 +23,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
+import java.util.Comparator;
 
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * At most one recommended plan per partner: when a plan is recommended, every other plan of the partner that is
- * still recommended is withdrawn with reason REPLACED. The policy keeps, per partner, the plans it saw recommended
- * and the global position of each recommendation; the latest by position is the one that stays. Because it
- * decides from that set, events may arrive in any order across plans (a JDBC event store can deliver a later
- * position first) and a redelivery after a crash only repeats idempotent withdrawals. Runs as a tracking
- * processor, so a crash only delays a withdrawal.
+ * Brings the plans' own events in line with the partner's recommended slot: when a plan is recommended (and took
+ * the slot, see {@link com.planledger.command.plan.RecommendationSlot}), every other plan of the partner that is
+ * still recommended by its events is withdrawn with reason REPLACED, naming the plan that replaced it. Readers
+ * never wait for this: they show the slot's holder. The policy keeps, per partner, the plans it saw recommended
+ * with each recommendation's slot generation (and global position, for recommendations older than the slot); the
+ * latest is the one that stays. Because it decides from that set, events may arrive in any order across plans
+ * and a redelivery after a crash only repeats idempotent withdrawals. Runs as a tracking processor, so a crash
+ * only delays a withdrawal.
  */
 @Component
 @ProcessingGroup(RecommendationPolicy.GROUP)
@@ -54,32 +56,41 @@ public class RecommendationPolicy {
     @EventHandler
     void on(PlanRecommendedEvent event, TrackingToken token) {
         long position = token.position().orElseThrow(() -> new IllegalStateException("token without position"));
+        String key = Ids.asPathSegment(event.planId());
         recommendations.updateOne(eq("_id", event.partnerId()),
-                Updates.set("plans." + Ids.asPathSegment(event.planId()), position),
+                Updates.combine(Updates.set("plans." + key, position),
+                        Updates.set("generations." + key, event.slotGeneration())),
                 new UpdateOptions().upsert(true));
         Document partner = recommendations.find(eq("_id", event.partnerId())).first();
         Document plans = partner.get("plans", Document.class);
-        String latest = plans.entrySet().stream()
-                .max(Map.Entry.comparingByValue((a, b) -> Long.compare(((Number) a).longValue(),
-                        ((Number) b).longValue())))
-                .map(Map.Entry::getKey).orElseThrow();
+        Document generations = partner.get("generations", Document.class);
+        // the slot's generation orders recommendations; the position orders those made before the slot existed
+        Comparator<String> order = Comparator.<String>comparingLong(plan -> number(generations, plan))
+                .thenComparingLong(plan -> number(plans, plan));
+        String latest = plans.keySet().stream().max(order).orElseThrow();
         for (String plan : plans.keySet()) {
             if (!plan.equals(latest)) {
-                withdraw(event.partnerId(), Ids.fromPathSegment(plan));
+                withdraw(event.partnerId(), Ids.fromPathSegment(plan), Ids.fromPathSegment(latest));
             }
         }
     }
 
-    @EventHandler
-    void on(PlanRecommendationWithdrawnEvent event) {
-        recommendations.updateOne(eq("_id", event.partnerId()),
-                Updates.unset("plans." + Ids.asPathSegment(event.planId())));
+    private static long number(Document values, String key) {
+        Object value = values == null ? null : values.get(key);
+        return value instanceof Number n ? n.longValue() : 0;
     }
 
-    private void withdraw(String partnerId, String planId) {
+    @EventHandler
+    void on(PlanRecommendationWithdrawnEvent event) {
+        String key = Ids.asPathSegment(event.planId());
+        recommendations.updateOne(eq("_id", event.partnerId()),
+                Updates.combine(Updates.unset("plans." + key), Updates.unset("generations." + key)));
+    }
+
+    private void withdraw(String partnerId, String planId, String replacedBy) {
         try {
             commands.send(new WithdrawPlanRecommendationCommand(partnerId, planId,
-                    RecommendationWithdrawalReason.REPLACED, null), AggregateKind.PLAN);
+                    RecommendationWithdrawalReason.REPLACED, replacedBy, null), AggregateKind.PLAN);
         } catch (DomainException e) {
             if (e.code() != ErrorCode.PLAN_NOT_FOUND) {
                 throw e;

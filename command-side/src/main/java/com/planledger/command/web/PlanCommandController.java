@@ -15,7 +15,6 @@ import com.planledger.domain.plan.DuplicatePlanCommand;
 import com.planledger.domain.plan.PlanCommand;
 import com.planledger.domain.plan.PlanName;
 import com.planledger.domain.plan.RecommendPlanCommand;
-import com.planledger.domain.plan.RecommendationWithdrawalReason;
 import com.planledger.domain.plan.RestorePlanCommand;
 import com.planledger.domain.plan.RevisePlanCommand;
 import com.planledger.domain.plan.WithdrawPlanRecommendationCommand;
@@ -144,8 +143,8 @@ public class PlanCommandController {
                                                       @RequestHeader(value = "If-Match", required = false)
                                                       String ifMatch,
                                                       @RequestParam(required = false) String consistency) {
-        return ok(consistency, new WithdrawPlanRecommendationCommand(partnerId, planId,
-                RecommendationWithdrawalReason.WITHDRAWN, Writes.ifMatch(ifMatch)));
+        return ok(consistency, WithdrawPlanRecommendationCommand.byPartner(partnerId, planId,
+                Writes.ifMatch(ifMatch)));
     }
 
     private ResponseEntity<PlanWriteResponse> ok(String consistency, PlanCommand command) {

@@ -42,6 +42,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.planledger.command.DomainMatchers.domainError;
 
 /** One or more fixture tests per rule of DOMAIN.md's Plan section, named after the rule. */
@@ -55,6 +56,32 @@ class PlanTest {
 
     private FixtureConfiguration<Plan> fixture;
     private final Map<String, String> takenNames = new HashMap<>();
+    /** The partners' recommended slots: holder and generation, as the lookup keeps them. */
+    private record Held(String planId, long generation) {
+    }
+
+    private final Map<String, Held> slots = new HashMap<>();
+    private final RecommendationSlot slot = new RecommendationSlot() {
+        @Override
+        public Taken take(String partnerId, String planId) {
+            Held before = slots.get(partnerId);
+            long generation = before == null ? 1 : before.generation() + 1;
+            slots.put(partnerId, new Held(planId, generation));
+            return new Taken(before == null ? null : before.planId(), generation);
+        }
+
+        @Override
+        public boolean isHeldBy(String partnerId, String planId) {
+            Held held = slots.get(partnerId);
+            return held != null && planId.equals(held.planId());
+        }
+    };
+
+    /** {@code planId} holds the partner's slot at {@code generation} (as after its recommendation was stored). */
+    private PlanRecommendedEvent held(String planId, long generation) {
+        slots.put(P, new Held(planId, generation));
+        return new PlanRecommendedEvent(planId, P, null, generation);
+    }
 
     @BeforeEach
     void setUp() {
@@ -63,6 +90,7 @@ class PlanTest {
             String owner = takenNames.get(partnerId + ":" + name.normalized());
             return owner != null && !owner.equals(planId);
         });
+        fixture.registerInjectableResource(slot);
     }
 
     @Nested
@@ -355,9 +383,37 @@ class PlanTest {
         void recommend_an_active_public_plan_once() {
             fixture.given(CREATED)
                     .when(new RecommendPlanCommand(P, ID, null))
-                    .expectEvents(new PlanRecommendedEvent(ID, P));
-            fixture.given(CREATED, new PlanRecommendedEvent(ID, P))
+                    .expectEvents(new PlanRecommendedEvent(ID, P, null, 1));
+            assertThat(slot.isHeldBy(P, ID)).isTrue();
+            fixture.given(CREATED, held(ID, 1))
                     .when(new RecommendPlanCommand(P, ID, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+            assertThat(slots.get(P).generation()).isEqualTo(1);
+        }
+
+        @Test
+        void recommend_takes_the_partners_one_slot_from_the_plan_holding_it() {
+            slots.put(P, new Held("silver", 4));
+            fixture.given(CREATED)
+                    .when(new RecommendPlanCommand(P, ID, null))
+                    .expectEvents(new PlanRecommendedEvent(ID, P, "silver", 5));
+            assertThat(slot.isHeldBy(P, "silver")).isFalse();
+            assertThat(slot.isHeldBy(P, ID)).isTrue();
+        }
+
+        @Test
+        void recommend_again_after_being_replaced_takes_the_slot_back() {
+            // recommended by its own events, but silver took the slot since (the withdrawal is on its way)
+            PlanRecommendedEvent earlier = held(ID, 1);
+            slots.put(P, new Held("silver", 2));
+            fixture.given(CREATED, earlier)
+                    .when(new RecommendPlanCommand(P, ID, null))
+                    .expectEvents(new PlanRecommendedEvent(ID, P, "silver", 3));
+            // the late withdrawal asked for by silver's recommendation then changes nothing
+            fixture.given(CREATED, earlier, new PlanRecommendedEvent(ID, P, "silver", 3))
+                    .when(new WithdrawPlanRecommendationCommand(P, ID, RecommendationWithdrawalReason.REPLACED,
+                            "silver", null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -381,44 +437,49 @@ class PlanTest {
         @Test
         void recommend_another_plan_withdraws_the_previous_with_reason_replaced() {
             // the recommendation policy sends this to the previously recommended plan
-            fixture.given(CREATED, new PlanRecommendedEvent(ID, P))
-                    .when(new WithdrawPlanRecommendationCommand(P, ID, RecommendationWithdrawalReason.REPLACED, null))
-                    .expectEvents(new PlanRecommendationWithdrawnEvent(ID, P, RecommendationWithdrawalReason.REPLACED));
+            PlanRecommendedEvent earlier = held(ID, 1);
+            slots.put(P, new Held("silver", 2));
+            fixture.given(CREATED, earlier)
+                    .when(new WithdrawPlanRecommendationCommand(P, ID, RecommendationWithdrawalReason.REPLACED,
+                            "silver", null))
+                    .expectEvents(new PlanRecommendationWithdrawnEvent(ID, P, RecommendationWithdrawalReason.REPLACED,
+                            "silver"));
         }
 
         @Test
         void recommend_withdrawn_explicitly_and_only_once() {
-            fixture.given(CREATED, new PlanRecommendedEvent(ID, P))
-                    .when(new WithdrawPlanRecommendationCommand(P, ID, null, null))
-                    .expectEvents(new PlanRecommendationWithdrawnEvent(ID, P, RecommendationWithdrawalReason.WITHDRAWN));
+            fixture.given(CREATED, held(ID, 1))
+                    .when(WithdrawPlanRecommendationCommand.byPartner(P, ID, null))
+                    .expectEvents(new PlanRecommendationWithdrawnEvent(ID, P, RecommendationWithdrawalReason.WITHDRAWN,
+                            null));
             fixture.given(CREATED)
-                    .when(new WithdrawPlanRecommendationCommand(P, ID, null, null))
+                    .when(WithdrawPlanRecommendationCommand.byPartner(P, ID, null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
 
         @Test
         void recommend_deactivating_the_recommended_plan_withdraws_it() {
-            fixture.given(CREATED, new PlanRecommendedEvent(ID, P))
+            fixture.given(CREATED, held(ID, 1))
                     .when(new DeactivatePlanCommand(P, ID, null))
                     .expectEvents(new PlanDeactivatedEvent(ID, P),
-                            new PlanRecommendationWithdrawnEvent(ID, P, RecommendationWithdrawalReason.DEACTIVATED));
+                            new PlanRecommendationWithdrawnEvent(ID, P, RecommendationWithdrawalReason.DEACTIVATED, null));
         }
 
         @Test
         void recommend_hiding_the_recommended_plan_withdraws_it() {
-            fixture.given(CREATED, new PlanRecommendedEvent(ID, P))
+            fixture.given(CREATED, held(ID, 1))
                     .when(new ChangePlanVisibilityCommand(P, ID, Visibility.PRIVATE, null))
                     .expectEvents(new PlanVisibilityChangedEvent(ID, P, Visibility.PRIVATE),
-                            new PlanRecommendationWithdrawnEvent(ID, P, RecommendationWithdrawalReason.HIDDEN));
+                            new PlanRecommendationWithdrawnEvent(ID, P, RecommendationWithdrawalReason.HIDDEN, null));
         }
 
         @Test
         void recommend_archiving_the_recommended_plan_withdraws_it() {
-            fixture.given(CREATED, new PlanRecommendedEvent(ID, P))
+            fixture.given(CREATED, held(ID, 1))
                     .when(new ArchivePlanCommand(P, ID, null))
                     .expectEvents(new PlanArchivedEvent(ID, P),
-                            new PlanRecommendationWithdrawnEvent(ID, P, RecommendationWithdrawalReason.ARCHIVED));
+                            new PlanRecommendationWithdrawnEvent(ID, P, RecommendationWithdrawalReason.ARCHIVED, null));
         }
     }
 

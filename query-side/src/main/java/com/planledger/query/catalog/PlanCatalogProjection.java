@@ -2,7 +2,12 @@ package com.planledger.query.catalog;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import com.planledger.domain.plan.PlanEvent;
+import com.planledger.domain.plan.PlanRecommendationWithdrawnEvent;
+import com.planledger.domain.plan.PlanRecommendedEvent;
+import com.planledger.domain.plan.RecommendationWithdrawalReason;
 import com.planledger.query.admin.ReadModel;
 import com.planledger.query.store.ReadModelStore;
 import org.axonframework.config.ProcessingGroup;
@@ -10,11 +15,15 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Locale;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
 
 /**
  * The plan catalog read model: one document per plan, folded from its events and guarded by the plan's sequence
@@ -26,6 +35,8 @@ public class PlanCatalogProjection implements ReadModel {
 
     public static final String GROUP = "plan-catalog";
     public static final String PLANS = "plans";
+    /** Per partner: the plan holding the recommended slot, with the slot's generation. */
+    public static final String RECOMMENDED = "plan_recommended";
 
     private final ReadModelStore store;
 
@@ -35,10 +46,52 @@ public class PlanCatalogProjection implements ReadModel {
     }
 
     @EventHandler
-    void on(PlanEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(PlanEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
+            TrackingToken token) {
+        // the partner's recommended plan first: idempotent, so a redelivery whose fold is skipped still applies it
+        if (event instanceof PlanRecommendedEvent recommended) {
+            recommend(recommended, token == null ? 0 : token.position().orElse(0));
+        } else if (event instanceof PlanRecommendationWithdrawnEvent withdrawn
+                && withdrawn.reason() != RecommendationWithdrawalReason.REPLACED) {
+            store.collection(RECOMMENDED).updateOne(and(eq("_id", withdrawn.partnerId()),
+                    eq("planId", withdrawn.planId())), Updates.set("planId", null));
+        }
         store.fold(PLANS, event.aggregateId(), sequence, PlanState.class,
                 state -> PlanStateFold.apply(state, event, sequence, at),
                 PlanCatalogProjection::queryFields);
+    }
+
+    /**
+     * The recommendation with the higher slot generation holds the partner's slot (the global position decides
+     * between recommendations made before the slot existed, generation 0); one that arrives late changes nothing.
+     */
+    private void recommend(PlanRecommendedEvent event, long position) {
+        var recommended = store.collection(RECOMMENDED);
+        Document held = recommended.find(eq("_id", event.partnerId())).first();
+        if (held != null) {
+            long generation = held.get("generation", Number.class).longValue();
+            long heldPosition = held.get("position", Number.class).longValue();
+            if (generation > event.slotGeneration()
+                    || (generation == event.slotGeneration() && heldPosition > position)) {
+                return;
+            }
+        }
+        recommended.replaceOne(eq("_id", event.partnerId()), new Document("_id", event.partnerId())
+                .append("planId", event.planId()).append("generation", event.slotGeneration())
+                .append("position", position), new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * The partner's recommended plan as readers see it: the slot's holder once the partner made a recommendation
+     * this read model saw with its slot, else {@code fallback} (what the plans' own states say).
+     */
+    public static java.util.function.Predicate<PlanState> recommendedIn(ReadModelStore store, String partnerId) {
+        Document held = store.collection(RECOMMENDED).find(eq("_id", partnerId)).first();
+        if (held == null) {
+            return PlanState::recommended;
+        }
+        String planId = held.getString("planId");
+        return state -> state.planId().equals(planId);
     }
 
     @Override
@@ -48,7 +101,7 @@ public class PlanCatalogProjection implements ReadModel {
 
     @Override
     public java.util.List<String> collections() {
-        return java.util.List.of(PLANS);
+        return java.util.List.of(PLANS, RECOMMENDED);
     }
 
     @Override
@@ -58,7 +111,7 @@ public class PlanCatalogProjection implements ReadModel {
 
     @ResetHandler
     void reset() {
-        store.drop(PLANS);
+        store.drop(PLANS, RECOMMENDED);
         createIndexes();
     }
 

@@ -54,16 +54,26 @@ public class PlanCatalogQueries {
                     (PlanEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp()));
             return Optional.ofNullable(state[0]).map(s -> s.toView(0, true));
         }
-        PlanState state = store.find(PlanCatalogProjection.PLANS, id, PlanState.class);
-        if (state == null) {
+        PlanState found = store.find(PlanCatalogProjection.PLANS, id, PlanState.class);
+        if (found == null) {
             return Optional.empty();
         }
+        PlanState state = recommended(query.partnerId(), List.of(found)).get(0);
         return Optional.of(state.toView(subscriberCounts.of(query.partnerId(), query.planId()), true));
     }
 
     /** Whether the partner has the plan {@code planId} in the catalog (archived included). */
     public boolean exists(String partnerId, String planId) {
         return store.hasApplied(PlanCatalogProjection.PLANS, Ids.plan(partnerId, planId), 0);
+    }
+
+    /**
+     * The states with {@code recommended} as the partner's recommended slot says (read once, after the plans): at
+     * most one plan is recommended in any answer, even while the replaced plan's withdrawal is on its way.
+     */
+    private List<PlanState> recommended(String partnerId, List<PlanState> states) {
+        var isRecommended = PlanCatalogProjection.recommendedIn(store, partnerId);
+        return states.stream().map(s -> s.withRecommended(isRecommended.test(s))).toList();
     }
 
     @QueryHandler
@@ -87,9 +97,9 @@ public class PlanCatalogQueries {
         }
         Bson filter = and(filters);
         PageRequest page = query.page();
-        List<PlanState> states = store.page(PlanCatalogProjection.PLANS, filter,
+        List<PlanState> states = recommended(query.partnerId(), store.page(PlanCatalogProjection.PLANS, filter,
                 ReadModelStore.sort(page, SORT_FIELDS.getOrDefault(page.sortField(), "nameKey")), page,
-                PlanState.class);
+                PlanState.class));
         Map<String, Long> counts = subscriberCounts.of(query.partnerId(),
                 states.stream().map(PlanState::planId).toList());
         List<PlanView> items = states.stream()
@@ -100,11 +110,12 @@ public class PlanCatalogQueries {
 
     @QueryHandler
     public PricingPageView pricingPage(PricingPageQuery query) {
-        List<PlanState> listed = new ArrayList<>();
+        List<PlanState> found = new ArrayList<>();
         store.collection(PlanCatalogProjection.PLANS)
                 .find(and(eq("partnerId", query.partnerId()), eq("statusKey", "ACTIVE"),
                         eq("visibilityKey", "PUBLIC"), eq("archived", false)))
-                .forEach(doc -> listed.add(store.fromDocument(doc, PlanState.class)));
+                .forEach(doc -> found.add(store.fromDocument(doc, PlanState.class)));
+        List<PlanState> listed = new ArrayList<>(recommended(query.partnerId(), found));
         listed.sort(Comparator.comparing(PlanState::recommended).reversed()
                 .thenComparing(PlanState::createdAt).thenComparing(PlanState::planId));
         Map<String, Long> counts = subscriberCounts.of(query.partnerId(),

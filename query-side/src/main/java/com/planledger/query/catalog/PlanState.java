@@ -43,6 +43,13 @@ public record PlanState(String planId,
                 withRevisions ? revisions : null, null);
     }
 
+    /** This state with {@code recommended} as the partner's recommended slot says. */
+    public PlanState withRecommended(boolean isRecommended) {
+        return isRecommended == recommended ? this : new PlanState(planId, partnerId, type, name, terms, status,
+                visibility, archived, isRecommended, revision, version, duplicatedFrom, createdAt, updatedAt,
+                revisions);
+    }
+
     PlanState with(PlanName newName, PlanTerms newTerms, PlanStatus newStatus, Visibility newVisibility,
                    boolean newArchived, boolean newRecommended, int newRevision, long newVersion, Instant at,
                    List<PlanView.RevisionEntry> newRevisions) {

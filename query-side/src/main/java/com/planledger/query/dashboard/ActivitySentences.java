@@ -94,7 +94,9 @@ final class ActivitySentences {
             return plan + " recommended" + by;
         }
         if (event instanceof PlanRecommendationWithdrawnEvent e) {
-            return plan + " no longer recommended" + withdrawal(e.reason()) + by;
+            String why = e.reason() == RecommendationWithdrawalReason.REPLACED && e.replacedBy() != null
+                    ? " (replaced by plan " + e.replacedBy() + ")" : withdrawal(e.reason());
+            return plan + " no longer recommended" + why + by;
         }
         if (event instanceof PlanSubscriberMigrationRequestedEvent e) {
             return "Subscribers of plan " + after.terms().displayName() + " to move to revision " + e.toRevision()

@@ -6,6 +6,7 @@ import com.planledger.domain.Ids;
 import com.planledger.domain.audit.AuditMetadata;
 import com.planledger.domain.customer.CustomerEvent;
 import com.planledger.domain.plan.PlanEvent;
+import com.planledger.domain.plan.PlanRecommendedEvent;
 import com.planledger.domain.query.DashboardQuery;
 import com.planledger.query.admin.ReadModel;
 import com.planledger.query.catalog.PlanState;
@@ -72,7 +73,7 @@ public class DashboardProjection implements ReadModel {
                 state -> PlanStateFold.apply(state, event, sequence, at), null,
                 (before, after) -> {
                     Delta delta = new Delta();
-                    planDelta(delta, before, after);
+                    planDelta(delta, event, before, after);
                     delta.activity(at, event, ActivitySentences.plan(event, after, actor), actor, after.planId());
                     apply(event.partnerId(), eventId, at, delta);
                 });
@@ -97,7 +98,7 @@ public class DashboardProjection implements ReadModel {
         emit(event.partnerId(), token);
     }
 
-    private static void planDelta(Delta delta, PlanState before, PlanState after) {
+    private static void planDelta(Delta delta, PlanEvent event, PlanState before, PlanState after) {
         String key = Ids.asPathSegment(after.planId());
         String was = before == null ? null : bucket(before);
         String is = bucket(after);
@@ -109,9 +110,10 @@ public class DashboardProjection implements ReadModel {
         }
         delta.set("planNames." + key, after.terms().displayName());
         boolean wasRecommended = before != null && before.recommended();
-        if (after.recommended() && !wasRecommended) {
+        if (event instanceof PlanRecommendedEvent recommended) {
+            // the slot's generation orders recommendations of several plans (see the recommended plan's query)
             delta.set("recommended." + key, new Document("displayName", after.terms().displayName())
-                    .append("since", Date.from(after.updatedAt())));
+                    .append("since", Date.from(after.updatedAt())).append("generation", recommended.slotGeneration()));
         } else if (!after.recommended() && wasRecommended) {
             delta.unset("recommended." + key);
         } else if (after.recommended()) {

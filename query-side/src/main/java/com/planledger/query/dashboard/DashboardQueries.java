@@ -42,7 +42,8 @@ public class DashboardQueries {
         Document names = sub(doc, "planNames");
 
         DashboardView.Recommended recommended = sub(doc, "recommended").entrySet().stream()
-                .max(Comparator.comparing(e -> ((Document) e.getValue()).getDate("since")))
+                .max(Comparator.<Map.Entry<String, Object>>comparingLong(e -> generation((Document) e.getValue()))
+                        .thenComparing(e -> ((Document) e.getValue()).getDate("since")))
                 .map(e -> new DashboardView.Recommended(Ids.fromPathSegment(e.getKey()),
                         ((Document) e.getValue()).getString("displayName")))
                 .orElse(null);
@@ -86,5 +87,11 @@ public class DashboardQueries {
     private static long count(Document doc, String field) {
         Number n = doc.get(field, Number.class);
         return n == null ? 0 : n.longValue();
+    }
+
+    /** The recommended slot's generation of a recommendation (0 for those recorded before the slot existed). */
+    private static long generation(Document recommendation) {
+        Object value = recommendation.get("generation");
+        return value instanceof Number n ? n.longValue() : 0;
     }
 }
