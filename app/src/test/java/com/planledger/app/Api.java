@@ -71,8 +71,10 @@ public final class Api {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 String json = body instanceof String s ? s : JSON.writeValueAsString(body);
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(json));
+                if (!headers.containsKey("Content-Type")) {
+                    request.header("Content-Type", "application/json");
+                }
+                request.method(method, HttpRequest.BodyPublishers.ofString(json));
             }
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode parsed = response.body() == null || response.body().isBlank() ? NullNode.getInstance()

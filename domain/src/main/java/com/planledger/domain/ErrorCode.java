@@ -29,6 +29,7 @@ public enum ErrorCode {
     CONCURRENT_MODIFICATION(409, "Concurrent modification"),
     IDEMPOTENCY_KEY_IN_PROGRESS(409, "Request with this Idempotency-Key still in progress"),
     VERSION_MISMATCH(412, "Version mismatch"),
+    REQUEST_TOO_LARGE(413, "Request too large"),
 
     // domain rules that refused the command
     PLAN_ARCHIVED(422, "Plan archived"),

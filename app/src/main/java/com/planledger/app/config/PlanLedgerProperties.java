@@ -32,6 +32,7 @@ public class PlanLedgerProperties {
     private final Mongo mongodb = new Mongo();
     private final Security security = new Security();
     private final Embedded embedded = new Embedded();
+    private final Web web = new Web();
 
     public Path getDataDir() {
         return dataDir;
@@ -82,6 +83,27 @@ public class PlanLedgerProperties {
 
     public Embedded getEmbedded() {
         return embedded;
+    }
+
+    public Web getWeb() {
+        return web;
+    }
+
+    public static class Web {
+        /**
+         * The largest request body accepted; a larger one is refused with 413 before it is read (a declared
+         * {@code Content-Length}) or as soon as the limit is passed (a chunked body).
+         */
+        private org.springframework.util.unit.DataSize maxBodySize =
+                org.springframework.util.unit.DataSize.ofKilobytes(256);
+
+        public org.springframework.util.unit.DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(org.springframework.util.unit.DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
     }
 
     public static class Embedded {

@@ -80,6 +80,9 @@ public class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (RequestLimitsFilter.causedByTooLarge(e)) {
+            return problem(ErrorCode.REQUEST_TOO_LARGE, e.getMostSpecificCause().getMessage(), List.of(), request);
+        }
         Throwable cause = e.getMostSpecificCause();
         if (e.getCause() instanceof JsonMappingException mapping && !(mapping.getCause() instanceof JsonParseException)) {
             String field = JsonPaths.of(mapping);
@@ -96,6 +99,9 @@ public class ProblemHandler {
                 message = format.getTargetType() != null && format.getTargetType().isEnum()
                         ? "must be one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants())
                         : "has an invalid value '" + format.getValue() + "'";
+            } else if (mapping instanceof MismatchedInputException && mapping.getOriginalMessage() != null
+                    && mapping.getOriginalMessage().startsWith("Trailing token")) {
+                message = "is followed by more data after the JSON document";
             } else if (mapping instanceof MismatchedInputException) {
                 message = "has the wrong type or is missing";
             } else {
@@ -107,8 +113,10 @@ public class ProblemHandler {
             List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, message));
             return problem(ErrorCode.MALFORMED_REQUEST, field + ": " + message, errors, request);
         }
-        if (cause instanceof JsonParseException) {
-            return problem(ErrorCode.MALFORMED_REQUEST, "the body is not valid JSON", List.of(), request);
+        if (cause instanceof JsonParseException parse) {
+            String why = parse.getOriginalMessage() != null && parse.getOriginalMessage().startsWith("Duplicate field")
+                    ? ": " + parse.getOriginalMessage().replace("Duplicate field", "a duplicate field") : "";
+            return problem(ErrorCode.MALFORMED_REQUEST, "the body is not valid JSON" + why, List.of(), request);
         }
         return problem(ErrorCode.MALFORMED_REQUEST, "the body is missing or unreadable", List.of(), request);
     }

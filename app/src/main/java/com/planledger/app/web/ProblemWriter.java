@@ -26,8 +26,12 @@ public class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail,
                       List<Problem.FieldError> errors) throws IOException {
-        Problem problem = Problem.of(code, detail, errors, request.getRequestURI(), RequestIds.of(request));
-        response.setStatus(code.httpStatus());
+        write(response, Problem.of(code, detail, errors, request.getRequestURI(), RequestIds.of(request)));
+    }
+
+    /** Writes {@code problem} as the answer, with its status. */
+    public void write(HttpServletResponse response, Problem problem) throws IOException {
+        response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         objectMapper.writeValue(response.getOutputStream(), problem);

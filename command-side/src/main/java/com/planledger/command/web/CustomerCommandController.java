@@ -1,5 +1,6 @@
 package com.planledger.command.web;
 
+import org.axonframework.modelling.command.TargetAggregateVersion;
 import com.planledger.command.web.CustomerRequests.AddUserRequest;
 import com.planledger.command.web.CustomerRequests.AssignPlanRequest;
 import com.planledger.command.web.CustomerRequests.AttachAddOnRequest;
@@ -196,9 +197,11 @@ public class CustomerCommandController {
     public ResponseEntity<CustomerWriteResponse> usage(@PathVariable String partnerId,
                                                        @PathVariable String customerId,
                                                        @Valid @RequestBody UsageRequest body,
+                                                       @RequestHeader(value = "If-Match", required = false)
+                                                       String ifMatch,
                                                        @RequestParam(required = false) String consistency) {
         return ok(consistency, new RecordUsageCommand(partnerId, customerId, body.metric(), body.quantity(),
-                body.usageId()));
+                body.usageId(), Writes.ifMatch(ifMatch)));
     }
 
     private ResponseEntity<CustomerWriteResponse> ok(String consistency, CustomerCommand command) {

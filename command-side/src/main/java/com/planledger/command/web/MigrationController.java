@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -52,10 +53,12 @@ public class MigrationController {
     @Operation(summary = "Move every customer on an older revision to the latest one: NOW or NEXT_RENEWAL; "
             + "202 with a job to follow")
     public ResponseEntity<MigrationJobView> migrate(@PathVariable String partnerId, @PathVariable String planId,
-                                                    @Valid @RequestBody MigrateSubscribersRequest body) {
+                                                    @Valid @RequestBody MigrateSubscribersRequest body,
+                                                    @RequestHeader(value = "If-Match", required = false)
+                                                    String ifMatch) {
         String jobId = UUID.randomUUID().toString();
-        commands.send(new RequestSubscriberMigrationCommand(partnerId, planId, jobId, body.effective()),
-                AggregateKind.PLAN);
+        commands.send(new RequestSubscriberMigrationCommand(partnerId, planId, jobId, body.effective(),
+                Writes.ifMatch(ifMatch)), AggregateKind.PLAN);
         MigrationJobView job = view(jobs.find(partnerId, jobId));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(ServletUriComponentsBuilder.fromCurrentRequestUri().replacePath(

@@ -1,5 +1,6 @@
 package com.planledger.command.web;
 
+import org.axonframework.modelling.command.TargetAggregateVersion;
 import com.planledger.command.web.PlanRequests.CreatePlanRequest;
 import com.planledger.command.web.PlanRequests.DuplicatePlanRequest;
 import com.planledger.command.web.PlanRequests.RevisePlanRequest;
@@ -75,11 +76,14 @@ public class PlanCommandController {
     @Operation(summary = "Copy the plan's latest terms into a new plan: INACTIVE, PRIVATE, revision 1")
     public ResponseEntity<PlanWriteResponse> duplicate(@PathVariable String partnerId, @PathVariable String planId,
                                                        @Valid @RequestBody DuplicatePlanRequest body,
+                                                       @RequestHeader(value = "If-Match", required = false)
+                                                       String ifMatch,
                                                        @RequestParam(required = false) String consistency) {
         Writes.checkConsistency(consistency);
         String newPlanId = body.planId() == null ? UUID.randomUUID().toString() : body.planId();
         CommandResult result = commands.send(new DuplicatePlanCommand(partnerId, planId,
-                Ids.require(newPlanId, "planId"), PlanName.of(body.name()), body.displayName()), AggregateKind.PLAN);
+                Ids.require(newPlanId, "planId"), PlanName.of(body.name()), body.displayName(),
+                Writes.ifMatch(ifMatch)), AggregateKind.PLAN);
         return writes.created(consistency, written(partnerId, result), path(partnerId, newPlanId),
                 PlanWriteResponse.of(result));
     }

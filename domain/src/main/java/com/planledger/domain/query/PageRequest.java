@@ -32,9 +32,9 @@ public record PageRequest(int page, int size, String sortField, boolean ascendin
         if (sort == null || sort.isBlank()) {
             return new PageRequest(page, size, defaultField, true);
         }
-        String[] parts = sort.split(",");
+        String[] parts = sort.split(",", -1);
         String field = parts[0].strip();
-        if (!allowed.contains(field)) {
+        if (!allowed.contains(field) || parts.length > 2) {
             throw DomainException.invalid("sort", "can sort by " + String.join(", ", allowed.stream().sorted()
                     .toList()));
         }

@@ -1,6 +1,7 @@
 package com.planledger.query.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.planledger.domain.DomainException;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -48,6 +49,8 @@ public class ReadModelStore {
     public static final String APPLIED = "_applied";
     /** How many applied event ids a shared document remembers: well above a processor's batch size. */
     public static final int REMEMBERED = 512;
+    /** The longest search text ({@code q}) a list accepts. */
+    public static final int MAX_SEARCH_TEXT = 200;
 
     private final MongoDatabase database;
     private final ObjectMapper mapper = DomainJson.newMapper();
@@ -169,6 +172,12 @@ public class ReadModelStore {
 
     /** Matches documents where any of the lower-cased {@code keyFields} contains {@code text}, case-insensitively. */
     public static Bson containing(String text, String... keyFields) {
+        if (text.length() > MAX_SEARCH_TEXT) {
+            throw DomainException.invalid("q", "must be at most " + MAX_SEARCH_TEXT + " characters");
+        }
+        if (text.chars().anyMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c))) {
+            throw DomainException.invalid("q", "must not contain control characters");
+        }
         Pattern contains = Pattern.compile(Pattern.quote(text.strip().toLowerCase(Locale.ROOT)));
         return or(Arrays.stream(keyFields).map(field -> regex(field, contains)).toList());
     }
