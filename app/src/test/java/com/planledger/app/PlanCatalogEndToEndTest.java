@@ -228,6 +228,20 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
                 admin.get("/v1/partners/" + partner + "/dashboard").body().at("/recommendedPlan/planId").asText()));
     }
 
+    @Test
+    void a_partners_first_recommendations_racing_each_other_all_succeed_and_one_stays() throws Exception {
+        int racers = 10;
+        @SuppressWarnings("unchecked")
+        java.util.concurrent.Callable<Integer>[] recommends = new java.util.concurrent.Callable[racers];
+        for (int i = 0; i < racers; i++) {
+            String plan = "first" + i;
+            assertThat(admin.post(plans, TestPlans.plan(plan, plan, "99")).status()).isEqualTo(201);
+            recommends[i] = () -> admin.post(plans + "/" + plan + "/recommend?consistency=wait", null).status();
+        }
+        assertThat(AtOnce.run(recommends)).containsOnly(200);
+        assertThat(recommendedIn(admin.get(plans + "?size=50").body())).hasSize(1);
+    }
+
     private static List<String> recommendedIn(JsonNode list) {
         return recommendedIn(list, "/items");
     }

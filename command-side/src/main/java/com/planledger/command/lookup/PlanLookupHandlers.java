@@ -1,5 +1,6 @@
 package com.planledger.command.lookup;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -14,9 +15,9 @@ import com.planledger.domain.plan.PlanRecommendationWithdrawnEvent;
 import com.planledger.domain.plan.PlanRecommendedEvent;
 import com.planledger.domain.plan.PlanRevisedEvent;
 import com.planledger.domain.plan.RecommendationWithdrawalReason;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,7 @@ public class PlanLookupHandlers implements PlanNames, RecommendationSlot {
 
     /** The subscribing processing group of every command-side lookup. */
     public static final String GROUP = "command-lookups";
+    private static final int DUPLICATE_KEY = 11000;
 
     private final Reservations names;
     private final MongoCollection<Document> slots;
@@ -53,9 +55,16 @@ public class PlanLookupHandlers implements PlanNames, RecommendationSlot {
 
     @Override
     public RecommendationSlot.Taken take(String partnerId, String planId) {
-        Document before = slots.findOneAndUpdate(eq("_id", partnerId),
-                Updates.combine(Updates.set("planId", planId), Updates.inc("generation", 1L)),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        Document before;
+        try {
+            before = takeSlot(partnerId, planId);
+        } catch (MongoException e) {
+            if (e.getCode() != DUPLICATE_KEY) {
+                throw e;
+            }
+            // two first recommendations of a partner raced to create its slot: it exists now
+            before = takeSlot(partnerId, planId);
+        }
         String previous = before == null ? null : before.getString("planId");
         long generation = (before == null ? 0 : generation(before)) + 1;
         durability.flushBeforeCommit();
@@ -64,6 +73,12 @@ public class PlanLookupHandlers implements PlanNames, RecommendationSlot {
                 and(eq("_id", partnerId), eq("planId", planId), eq("generation", generation)),
                 Updates.set("planId", previous))));
         return new RecommendationSlot.Taken(previous, generation);
+    }
+
+    private Document takeSlot(String partnerId, String planId) {
+        return slots.findOneAndUpdate(eq("_id", partnerId),
+                Updates.combine(Updates.set("planId", planId), Updates.inc("generation", 1L)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
     }
 
     @Override
