@@ -47,6 +47,9 @@ public class DashboardController {
         return thread;
     });
 
+    /** The streams open now: ended when the service stops, so a graceful stop does not wait for them. */
+    private final java.util.Set<SseEmitter> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public DashboardController(Queries queries, QueryGateway gateway,
                                @Value("${planledger.dashboard.heartbeat:PT15S}") Duration heartbeat,
                                @Value("${planledger.dashboard.stream-timeout:PT1H}") Duration streamTimeout) {
@@ -98,6 +101,7 @@ public class DashboardController {
             }
         }, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         Runnable cleanUp = () -> {
+            this.open.remove(emitter);
             beats.cancel(false);
             updates.dispose();
             close.run();
@@ -105,7 +109,24 @@ public class DashboardController {
         emitter.onCompletion(cleanUp);
         emitter.onTimeout(cleanUp);
         emitter.onError(e -> cleanUp.run());
+        this.open.add(emitter);
         return emitter;
+    }
+
+    /**
+     * The service is stopping: every open stream ends now (clients reconnect, to another instance if there is
+     * one), before the web server's graceful shutdown waits for requests in flight.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void endStreams() {
+        heartbeats.shutdownNow();
+        for (SseEmitter emitter : java.util.List.copyOf(open)) {
+            try {
+                emitter.complete();
+            } catch (RuntimeException e) {
+                log.debug("dashboard stream not completed at stop: {}", e.toString());
+            }
+        }
     }
 
     private DashboardView dashboardOrNull(String partnerId) {
