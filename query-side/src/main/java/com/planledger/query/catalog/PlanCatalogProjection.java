@@ -83,7 +83,8 @@ public class PlanCatalogProjection implements ReadModel {
 
     /**
      * The partner's recommended plan as readers see it: the slot's holder once the partner made a recommendation
-     * this read model saw with its slot, else {@code fallback} (what the plans' own states say).
+     * this read model saw, else what the plans' own states say (a partner whose last recommendation is older than
+     * the slot and was never replayed).
      */
     public static java.util.function.Predicate<PlanState> recommendedIn(ReadModelStore store, String partnerId) {
         Document held = store.collection(RECOMMENDED).find(eq("_id", partnerId)).first();
