@@ -4,9 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +30,7 @@ class BadRequestsEndToEndTest extends EndToEndTest {
                 "email", "acme@example.com", "planId", "gold", "billingCycle", "MONTHLY")).status()).isEqualTo(201);
         assertThat(admin.post(customers + "/acme/users?consistency=wait",
                 json("userId", "ana", "email", "ana@acme.example", "role", "OWNER")).status()).isEqualTo(201);
-        long eventsBefore = partnerEvents();
+        long eventsBefore = EventStoreRows.partnerEvents(eventStoreDataSource, partner);
 
         String c = customers + "/acme";
         List<Write> writes = List.of(new Write("POST", plans), new Write("PUT", plans + "/gold"),
@@ -115,7 +112,8 @@ class BadRequestsEndToEndTest extends EndToEndTest {
 
         assertThat(sent).isGreaterThanOrEqualTo(1_000);
         assertThat(failures).as("answers that are 5xx or not problem+json").isEmpty();
-        assertThat(partnerEvents()).as("no bad request stored an event").isEqualTo(eventsBefore);
+        assertThat(EventStoreRows.partnerEvents(eventStoreDataSource, partner)).as("no bad request stored an event")
+                .isEqualTo(eventsBefore);
     }
 
     /** Records a failure unless the answer is a 4xx problem; answers 1 (one request sent). */
@@ -130,17 +128,5 @@ class BadRequestsEndToEndTest extends EndToEndTest {
 
     private static String abbreviate(String text) {
         return text == null ? "" : text.length() > 80 ? text.substring(0, 80) + "..." : text;
-    }
-
-    private long partnerEvents() throws Exception {
-        try (Connection connection = eventStoreDataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier LIKE ?")) {
-            statement.setString(1, partner + ":%");
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

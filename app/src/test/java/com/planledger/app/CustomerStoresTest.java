@@ -16,9 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 
 import static com.planledger.app.Api.json;
@@ -78,7 +75,8 @@ class CustomerStoresTest extends EndToEndTest {
                     AggregateKind.CUSTOMER);
         }
         String aggregate = Ids.customer(partner, "busy");
-        assertThat(snapshotSequence(aggregate)).as("a snapshot was stored").isGreaterThanOrEqualTo(49);
+        assertThat(EventStoreRows.snapshotSequence(eventStoreDataSource, aggregate)).as("a snapshot was stored")
+                .isGreaterThanOrEqualTo(49);
 
         // 6,000 messages used; the next 4,000 reach the 10,000 limit: the usage total survived the snapshot
         commands.send(new RecordUsageCommand(partner, "busy", UsageMetric.MESSAGES, 4_000, "u-last"),
@@ -90,17 +88,5 @@ class CustomerStoresTest extends EndToEndTest {
         }
         assertThat(last.getPayload()).isEqualTo(new UsageLimitReachedEvent("busy", partner, UsageMetric.MESSAGES,
                 10_000, 10_000, ((UsageLimitReachedEvent) last.getPayload()).periodStart()));
-    }
-
-    private long snapshotSequence(String aggregate) throws Exception {
-        try (Connection connection = eventStoreDataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT MAX(sequenceNumber) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?")) {
-            statement.setString(1, aggregate);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

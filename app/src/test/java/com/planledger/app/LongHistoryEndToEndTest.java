@@ -6,9 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Map;
 
 import static com.planledger.app.Api.json;
@@ -31,7 +28,8 @@ class LongHistoryEndToEndTest extends EndToEndTest {
             Api.Response revised = admin.put(plans + "/gold", TestPlans.revision("gold", String.valueOf(500 + i), 5));
             assertThat(revised.status()).as("revision " + i + ": " + revised).isEqualTo(200);
         }
-        assertThat(snapshotSequence(Ids.plan(partner, "gold"))).as("a snapshot was stored").isGreaterThanOrEqualTo(99);
+        assertThat(EventStoreRows.snapshotSequence(eventStoreDataSource, Ids.plan(partner, "gold")))
+                .as("a snapshot was stored").isGreaterThanOrEqualTo(99);
 
         Api.Response registered = admin.post(customers + "?consistency=wait", register("early"));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
@@ -69,7 +67,8 @@ class LongHistoryEndToEndTest extends EndToEndTest {
             assertThat(used.status()).as("usage " + i + ": " + used).isEqualTo(200);
         }
         // registration with a plan is two events: 250 in all
-        assertThat(snapshotSequence(Ids.customer(partner, "busy"))).isGreaterThanOrEqualTo(199);
+        assertThat(EventStoreRows.snapshotSequence(eventStoreDataSource, Ids.customer(partner, "busy")))
+                .isGreaterThanOrEqualTo(199);
 
         // the counted usage survived the snapshots: 2,480 used, a repeated id records nothing, 7,520 remain
         Api.Response repeated = admin.post(busy + "/usage",
@@ -90,17 +89,5 @@ class LongHistoryEndToEndTest extends EndToEndTest {
     private Map<String, Object> register(String id) {
         return json("customerId", id, "companyName", "Company " + id, "email", id + "@example.com",
                 "planId", "gold", "billingCycle", "MONTHLY");
-    }
-
-    private long snapshotSequence(String aggregate) throws Exception {
-        try (Connection connection = eventStoreDataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT MAX(sequenceNumber) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?")) {
-            statement.setString(1, aggregate);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }
