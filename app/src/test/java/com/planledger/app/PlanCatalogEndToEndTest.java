@@ -180,20 +180,13 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
         }
         assertThat(admin.post(plans + "/p0/recommend?consistency=wait", null).status()).isEqualTo(200);
 
-        java.util.concurrent.atomic.AtomicBoolean racing = new java.util.concurrent.atomic.AtomicBoolean(true);
         List<List<String>> polls = java.util.Collections.synchronizedList(new ArrayList<>());
-        Thread poller = new Thread(() -> {
-            while (racing.get()) {
-                polls.add(recommendedIn(admin.get(plans + "?size=50").body()));
-                polls.add(recommendedIn(admin.get("/v1/partners/" + partner + "/pricing-page").body(), "/plans"));
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        poller.start();
+        java.util.concurrent.ScheduledExecutorService poller = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
+        poller.scheduleWithFixedDelay(() -> {
+            polls.add(recommendedIn(admin.get(plans + "?size=50").body()));
+            polls.add(recommendedIn(admin.get("/v1/partners/" + partner + "/pricing-page").body(), "/plans"));
+        }, 0, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
         @SuppressWarnings("unchecked")
         java.util.concurrent.Callable<Integer>[] recommends = new java.util.concurrent.Callable[racers];
         for (int i = 0; i < racers; i++) {
@@ -214,9 +207,11 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
             }
             return recommended.size() == 1;
         });
-        Thread.sleep(200);
-        racing.set(false);
-        poller.join();
+        // a few more polls once everything settled, then stop polling
+        int settled = polls.size();
+        await().atMost(Duration.ofSeconds(10)).until(() -> polls.size() >= settled + 4);
+        poller.shutdown();
+        assertThat(poller.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
         List<String> after = recommendedIn(admin.get(plans + "?size=50").body());
         assertThat(after).hasSize(1);
@@ -236,9 +231,11 @@ class PlanCatalogEndToEndTest extends EndToEndTest {
         for (int i = 0; i < racers; i++) {
             String plan = "first" + i;
             assertThat(admin.post(plans, TestPlans.plan(plan, plan, "99")).status()).isEqualTo(201);
-            recommends[i] = () -> admin.post(plans + "/" + plan + "/recommend?consistency=wait", null).status();
+            recommends[i] = () -> admin.post(plans + "/" + plan + "/recommend", null).status();
         }
         assertThat(AtOnce.run(recommends)).containsOnly(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/v1/partners/" + partner + "/pricing-page")
+                .body().at("/recommendedPlanId").isTextual());
         assertThat(recommendedIn(admin.get(plans + "?size=50").body())).hasSize(1);
     }
 
