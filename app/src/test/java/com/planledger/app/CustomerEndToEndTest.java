@@ -1,7 +1,7 @@
 package com.planledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.planledger.command.MutableClock;
+import com.planledger.domain.time.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

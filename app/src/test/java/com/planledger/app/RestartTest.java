@@ -5,7 +5,7 @@ import com.planledger.query.catalog.PlanCatalogProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import com.planledger.command.MutableClock;
+import com.planledger.domain.time.MutableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package com.planledger.app;
 
-import com.planledger.command.MutableClock;
+import com.planledger.domain.time.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

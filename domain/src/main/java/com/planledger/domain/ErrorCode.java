@@ -18,6 +18,8 @@ public enum ErrorCode {
     USER_NOT_FOUND(404, "User not found"),
     ADD_ON_NOT_ATTACHED(404, "Add-on not attached"),
     MIGRATION_NOT_FOUND(404, "Migration job not found"),
+    INVOICE_NOT_FOUND(404, "Invoice not found"),
+    NO_SCHEDULED_CHANGE(404, "No scheduled change"),
 
     // conflicts with existing state or a concurrent writer
     PLAN_ALREADY_EXISTS(409, "Plan already exists"),
@@ -27,6 +29,8 @@ public enum ErrorCode {
     USER_ALREADY_EXISTS(409, "User already exists"),
     USER_EMAIL_TAKEN(409, "User email taken"),
     CONCURRENT_MODIFICATION(409, "Concurrent modification"),
+    PAYMENT_REFERENCE_CONFLICT(409, "Payment reference used for another amount"),
+    USAGE_ID_CONFLICT(409, "Usage id used for another report"),
     IDEMPOTENCY_KEY_IN_PROGRESS(409, "Request with this Idempotency-Key still in progress"),
     VERSION_MISMATCH(412, "Version mismatch"),
     REQUEST_TOO_LARGE(413, "Request too large"),
@@ -38,7 +42,8 @@ public enum ErrorCode {
     BILLING_CYCLE_NOT_OFFERED(422, "Billing cycle not offered"),
     NO_SUBSCRIPTION(422, "Customer has no plan"),
     PAYMENT_CURRENCY_MISMATCH(422, "Payment currency mismatch"),
-    PAYMENT_AMOUNT_MISMATCH(422, "Payment amount mismatch"),
+    NO_SCHEDULED_CANCEL(422, "No cancel scheduled"),
+    CURRENCY_MISMATCH(422, "Currency differs from the account's"),
     LIMIT_EXCEEDED(422, "Limit exceeded"),
     ADD_ON_NOT_OFFERED(422, "Add-on not offered"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key reused with another request"),

@@ -1,6 +1,21 @@
 package com.planledger.domain;
 
+import com.planledger.domain.billing.ChangeEffective;
+import com.planledger.domain.billing.InvoiceLine;
+import com.planledger.domain.billing.InvoiceLineKind;
+import com.planledger.domain.billing.InvoiceReason;
+import com.planledger.domain.billing.InvoiceTax;
+import com.planledger.domain.billing.PaymentAllocation;
+import com.planledger.domain.billing.Proration;
 import com.planledger.domain.customer.AddOnAttachedEvent;
+import com.planledger.domain.customer.InvoiceIssuedEvent;
+import com.planledger.domain.customer.PastDueSettledEvent;
+import com.planledger.domain.customer.ScheduledChangeRemovedEvent;
+import com.planledger.domain.customer.SubscriptionCancellationScheduledEvent;
+import com.planledger.domain.customer.SubscriptionCancelledEvent;
+import com.planledger.domain.customer.SubscriptionChangeScheduledEvent;
+import com.planledger.domain.customer.SubscriptionReactivatedEvent;
+import com.planledger.domain.customer.UsageLevelSetEvent;
 import com.planledger.domain.customer.AddOnDetachedEvent;
 import com.planledger.domain.customer.BlockReason;
 import com.planledger.domain.customer.CompanyName;
@@ -99,16 +114,35 @@ final class SampleEvents {
                 new CustomerProfileUpdatedEvent(c, p, CompanyName.of("Acme Inc"), EmailAddress.of("ops@acme.example"),
                         List.of("companyName")),
                 new CustomerPlanAssignedEvent(c, p, subscription(), T0, Instant.parse("2026-01-29T10:00:00Z"),
-                        Instant.parse("2026-01-29T10:00:00Z")),
+                        Instant.parse("2026-01-29T10:00:00Z"), null),
                 new CustomerPlanChangedEvent(c, p, "silver", 1, BillingCycle.YEARLY, subscription(),
-                        List.of("EXTRA_SEATS")),
+                        List.of("EXTRA_SEATS"), T0, Proration.PRORATE, T0, Instant.parse("2026-02-15T10:00:00Z"),
+                        T0),
                 new SubscriptionMigrationScheduledEvent(c, p, "job-1", 1, subscription()),
                 new SubscriptionMigratedEvent(c, p, "job-1", 1, subscription(), List.of()),
-                new PaymentRecordedEvent(c, p, new BigDecimal("588.82"), "INR", "pay-2026-01", T0, 1),
+                new PaymentRecordedEvent(c, p, new BigDecimal("600.00"), "INR", "pay-2026-01", T0,
+                        List.of(new PaymentAllocation("INV-7", new BigDecimal("588.82"))), new BigDecimal("11.18")),
                 new SubscriptionRenewedEvent(c, p, Instant.parse("2026-01-29T10:00:00Z"),
-                        Instant.parse("2026-02-28T10:00:00Z"), 0),
-                new CustomerPastDueEvent(c, p, Instant.parse("2026-02-28T10:00:00Z"),
+                        Instant.parse("2026-02-28T10:00:00Z"), Instant.parse("2026-01-29T10:00:00Z")),
+                new CustomerPastDueEvent(c, p, "INV-8", Instant.parse("2026-02-28T10:00:00Z"),
                         Instant.parse("2026-03-07T10:00:00Z")),
+                new InvoiceIssuedEvent(c, p, "INV-8", "INV-", 8, InvoiceReason.RENEWAL, "INR",
+                        Instant.parse("2026-02-28T10:00:00Z"), Instant.parse("2026-02-28T10:00:00Z"),
+                        List.of(new InvoiceLine(InvoiceLineKind.PLAN, "gold revision 2, MONTHLY", 1,
+                                new BigDecimal("499.00"), new BigDecimal("499.00"),
+                                Instant.parse("2026-02-28T10:00:00Z"), Instant.parse("2026-03-29T10:00:00Z"))),
+                        new BigDecimal("499.00"), new InvoiceTax(new BigDecimal("18"), false, new BigDecimal("89.82")),
+                        new BigDecimal("588.82"), new BigDecimal("11.18"), new BigDecimal("577.64"),
+                        new BigDecimal("0.00")),
+                new PastDueSettledEvent(c, p, T0),
+                new SubscriptionChangeScheduledEvent(c, p, subscription(), Instant.parse("2026-02-28T10:00:00Z")),
+                new ScheduledChangeRemovedEvent(c, p, "gold", 2, BillingCycle.MONTHLY),
+                new SubscriptionCancellationScheduledEvent(c, p, "moving to another provider",
+                        Instant.parse("2026-02-28T10:00:00Z")),
+                new SubscriptionReactivatedEvent(c, p, Instant.parse("2026-02-28T10:00:00Z")),
+                new SubscriptionCancelledEvent(c, p, "gold", 2, ChangeEffective.PERIOD_END,
+                        "moving to another provider", Instant.parse("2026-02-28T10:00:00Z")),
+                new UsageLevelSetEvent(c, p, UsageMetric.CONTACTS, 1_200, 1_350, "contacts-2026-01-15", T0),
                 new CustomerBlockedEvent(c, p, BlockReason.MANUAL, "abuse reported", T0),
                 new CustomerUnblockedEvent(c, p, BlockReason.PAYMENT_OVERDUE, T0),
                 new CustomerUserAddedEvent(c, p, "user-1", EmailAddress.of("ana@acme.example"), UserRole.ADMIN),
@@ -116,7 +150,8 @@ final class SampleEvents {
                 new CustomerUserRemovedEvent(c, p, "user-1"),
                 new AddOnAttachedEvent(c, p, "EXTRA_MSGS", 2),
                 new AddOnDetachedEvent(c, p, "EXTRA_MSGS"),
-                new UsageRecordedEvent(c, p, UsageMetric.MESSAGES, 120, "usage-42", T0, 9_120),
+                new UsageRecordedEvent(c, p, UsageMetric.MESSAGES, 120, "usage-42", T0,
+                        Instant.parse("2026-02-15T10:00:00Z"), 9_120, T0),
                 new UsageLimitReachedEvent(c, p, UsageMetric.MESSAGES, 10_000, 10_020, T0));
     }
 }

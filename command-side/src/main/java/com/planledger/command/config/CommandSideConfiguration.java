@@ -13,11 +13,9 @@ import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Revision;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
 
 /**
  * Command-side wiring: the lookups run in a subscribing processor inside each command's unit of work and their
@@ -56,13 +54,6 @@ public class CommandSideConfiguration {
     @Bean
     public SnapshotFilter customerSnapshotFilter() {
         return RevisionSnapshotFilter.builder().type(Customer.class).revision(revisionOf(Customer.class)).build();
-    }
-
-    /** The domain's clock: every time-based rule reads it (tests replace it with one they move forward). */
-    @Bean
-    @ConditionalOnMissingBean
-    public Clock clock() {
-        return Clock.systemUTC();
     }
 
     static String revisionOf(Class<?> aggregate) {

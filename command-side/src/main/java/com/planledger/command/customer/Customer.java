@@ -16,11 +16,9 @@ import com.planledger.domain.customer.AttachAddOnCommand;
 import com.planledger.domain.customer.BlockCustomerCommand;
 import com.planledger.domain.customer.BlockReason;
 import com.planledger.domain.customer.ChangeCustomerUserRoleCommand;
+import com.planledger.domain.customer.CancelSubscriptionCommand;
 import com.planledger.domain.customer.CustomerBlockedEvent;
 import com.planledger.domain.customer.CustomerEvent;
-import com.planledger.domain.customer.CustomerPastDueEvent;
-import com.planledger.domain.customer.CustomerPlanAssignedEvent;
-import com.planledger.domain.customer.CustomerPlanChangedEvent;
 import com.planledger.domain.customer.CustomerProfileUpdatedEvent;
 import com.planledger.domain.customer.CustomerRegisteredEvent;
 import com.planledger.domain.customer.CustomerUnblockedEvent;
@@ -30,20 +28,18 @@ import com.planledger.domain.customer.CustomerUserRoleChangedEvent;
 import com.planledger.domain.customer.DetachAddOnCommand;
 import com.planledger.domain.customer.MigrateSubscriptionCommand;
 import com.planledger.domain.customer.MigrationOutcome;
-import com.planledger.domain.customer.PaymentRecordedEvent;
+import com.planledger.domain.customer.ReactivateSubscriptionCommand;
 import com.planledger.domain.customer.RecordPaymentCommand;
 import com.planledger.domain.customer.RecordUsageCommand;
 import com.planledger.domain.customer.RegisterCustomerCommand;
 import com.planledger.domain.customer.RemoveCustomerUserCommand;
+import com.planledger.domain.customer.RemoveScheduledChangeCommand;
 import com.planledger.domain.customer.SubscriptionMigratedEvent;
 import com.planledger.domain.customer.SubscriptionMigrationScheduledEvent;
-import com.planledger.domain.customer.SubscriptionRenewedEvent;
 import com.planledger.domain.customer.SubscriptionTerms;
 import com.planledger.domain.customer.UnblockCustomerCommand;
 import com.planledger.domain.customer.UpdateCustomerProfileCommand;
-import com.planledger.domain.customer.UsageLimitReachedEvent;
-import com.planledger.domain.customer.UsageRecordedEvent;
-import com.planledger.domain.plan.BillingCycle;
+import com.planledger.domain.plan.AddOnOffer;
 import com.planledger.domain.plan.Limit;
 import com.planledger.domain.plan.MigrationEffective;
 import com.planledger.domain.plan.PlanOffer;
@@ -56,9 +52,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,17 +61,18 @@ import static com.planledger.domain.DomainException.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A partner's customer: its account, its one subscription (plan revision, cycle, price in force, periods, trial,
- * grace), its blocks, users, add-ons and usage. Every rule of DOMAIN.md's Customer section that concerns one
- * customer is checked here. Time comes from the injected {@link Clock}; the command side's scheduler applies the
- * time-based transitions by sending {@link ApplyDueTransitionsCommand}.
+ * A partner's customer: its profile, its one subscription and account, its blocks, users, add-ons and usage. Every
+ * rule of DOMAIN.md's Customer section that concerns one customer is checked here; the money and time rules of
+ * BILLING.md are decided by {@link Billing}, usage by {@link UsageMeter}. Time comes from the injected
+ * {@link Clock}; the command side's scheduler applies the time-based transitions by sending
+ * {@link ApplyDueTransitionsCommand}.
  * <p>
  * What its events established lives in {@link CustomerFacts}; the handlers here read it and decide. The aggregate
  * is its own snapshot (Jackson writes its identifier and its facts, flat); a customer with a long history loads
  * from its latest snapshot plus the events after it.
  */
 @Aggregate(snapshotTriggerDefinition = "customerSnapshotTrigger", snapshotFilter = "customerSnapshotFilter")
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE, creatorVisibility = JsonAutoDetect.Visibility.NONE)
@@ -85,9 +80,8 @@ public class Customer {
 
     static final int MAX_NOTE = 500;
     static final int MAX_REFERENCE = 100;
+    static final int MAX_REASON = 500;
     static final int MAX_ADD_ON_QUANTITY = 1_000;
-    /** Transitions applied at most per due-transition command (a customer years behind catches up in steps). */
-    static final int MAX_TRANSITIONS = 50;
 
     @AggregateIdentifier
     private String id;
@@ -105,7 +99,7 @@ public class Customer {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public CommandResult register(RegisterCustomerCommand command, CustomerEmails emails, PlanCatalog plans,
-                                  Clock clock) {
+                                  InvoiceNumbers numbers, Clock clock) {
         Ids.require(command.partnerId(), "partnerId");
         Ids.require(command.customerId(), "customerId");
         require(command.companyName() != null, "companyName", "must not be blank");
@@ -121,7 +115,8 @@ public class Customer {
         apply(new CustomerRegisteredEvent(command.customerId(), command.partnerId(), command.companyName(),
                 command.email()));
         if (offer != null) {
-            assignFirst(offer, command.billingCycle(), clock.instant());
+            billing().start(SubscriptionTerms.of(offer.planId(), offer.name(), offer.revision(), offer.terms(),
+                    command.billingCycle()), clock.instant(), numbers);
         }
         return result();
     }
@@ -150,37 +145,45 @@ public class Customer {
     // ---------------------------------------------------------------- plan
 
     @CommandHandler
-    public CommandResult assign(AssignPlanCommand command, PlanCatalog plans, Clock clock) {
+    public CommandResult assign(AssignPlanCommand command, PlanCatalog plans, InvoiceNumbers numbers, Clock clock) {
         require(command.planId() != null, "planId", "must not be blank");
         require(command.billingCycle() != null, "billingCycle", "must be MONTHLY, QUARTERLY or YEARLY");
         PlanOffer offer = plans.assignable(partnerId, command.planId(), command.billingCycle());
-        if (facts.subscription == null) {
-            assignFirst(offer, command.billingCycle(), clock.instant());
-            return result();
-        }
         SubscriptionTerms next = SubscriptionTerms.of(offer.planId(), offer.name(), offer.revision(), offer.terms(),
                 command.billingCycle());
-        SubscriptionTerms current = facts.subscription;
-        boolean same = next.planId().equals(current.planId())
-                && next.planRevision() == current.planRevision()
-                && next.billingCycle() == current.billingCycle();
-        if (!same) {
-            apply(new CustomerPlanChangedEvent(customerId, partnerId, current.planId(), current.planRevision(),
-                    current.billingCycle(), next, next.notOffered(facts.addOns.keySet())));
+        Instant now = clock.instant();
+        billing().catchUp(now, numbers);
+        if (facts.subscribed()) {
+            billing().change(next, command.effective(), command.proration(), now, numbers);
+        } else {
+            billing().start(next, now, numbers);
         }
         return result();
     }
 
-    /** The first assignment: a trial when the revision has trial days (only ever here), else a first period. */
-    private void assignFirst(PlanOffer offer, BillingCycle cycle, Instant now) {
-        SubscriptionTerms terms = SubscriptionTerms.of(offer.planId(), offer.name(), offer.revision(), offer.terms(),
-                cycle);
-        if (terms.trialDays() > 0) {
-            Instant trialEnd = now.plus(Duration.ofDays(terms.trialDays()));
-            apply(new CustomerPlanAssignedEvent(customerId, partnerId, terms, now, trialEnd, trialEnd));
-        } else {
-            apply(new CustomerPlanAssignedEvent(customerId, partnerId, terms, now, cycle.periodEnd(now), null));
-        }
+    @CommandHandler
+    public CommandResult removeScheduledChange(RemoveScheduledChangeCommand command) {
+        facts.requireSubscription();
+        billing().removeScheduledChange(true);
+        return result();
+    }
+
+    @CommandHandler
+    public CommandResult cancel(CancelSubscriptionCommand command, InvoiceNumbers numbers, Clock clock) {
+        require(command.reason() != null && !command.reason().isBlank()
+                && command.reason().strip().length() <= MAX_REASON, "reason", "must be 1 to " + MAX_REASON
+                + " characters");
+        Instant now = clock.instant();
+        billing().catchUp(now, numbers);
+        billing().cancel(command.effective(), command.proration(), command.reason().strip(), now, numbers);
+        return result();
+    }
+
+    @CommandHandler
+    public CommandResult reactivate(ReactivateSubscriptionCommand command, InvoiceNumbers numbers, Clock clock) {
+        billing().catchUp(clock.instant(), numbers);
+        billing().reactivate();
+        return result();
     }
 
     @CommandHandler
@@ -212,71 +215,29 @@ public class Customer {
     // ---------------------------------------------------------------- billing
 
     @CommandHandler
-    public CommandResult recordPayment(RecordPaymentCommand command, Clock clock) {
-        facts.requireSubscription();
+    public CommandResult recordPayment(RecordPaymentCommand command, InvoiceNumbers numbers, Clock clock) {
         require(command.reference() != null && !command.reference().isBlank()
                 && command.reference().strip().length() <= MAX_REFERENCE, "reference",
                 "must be 1 to " + MAX_REFERENCE + " characters");
         require(command.amount() != null, "amount", "must not be missing");
         require(command.currency() != null, "currency", "must not be blank");
-        String reference = command.reference().strip();
-        if (facts.paymentReferences.contains(reference)) {
-            return result(); // the same payment again: recorded once
-        }
-        SubscriptionTerms renewing = facts.renewing();
-        BigDecimal amount = renewing.requirePayment(command.amount(), command.currency(), facts.addOns);
         Instant now = clock.instant();
-        if (!facts.pastDue) {
-            apply(new PaymentRecordedEvent(customerId, partnerId, amount, renewing.currency(), reference, now,
-                    facts.prepaidPeriods + 1));
-            return result();
-        }
-        // past due: the payment renews at once; from the end of the unpaid period while in grace (no free
-        // days), from now once blocked for it (no days were served while blocked)
-        boolean overdueBlocked = facts.blockedFor(BlockReason.PAYMENT_OVERDUE);
-        apply(new PaymentRecordedEvent(customerId, partnerId, amount, renewing.currency(), reference, now, 0));
-        renew(overdueBlocked ? now : facts.periodEnd, 0);
-        if (overdueBlocked) {
-            apply(new CustomerUnblockedEvent(customerId, partnerId, BlockReason.PAYMENT_OVERDUE, now));
-        }
+        billing().catchUp(now, numbers);
+        billing().pay(command.amount(), command.currency(), command.reference().strip(), now, numbers);
         return result();
     }
 
     /**
-     * Applies what is due by the clock: a period that ended renews from a prepaid period or makes the customer
-     * past due (grace starts); a grace period that ended unpaid blocks with PAYMENT_OVERDUE. Answers when the
-     * next transition falls due (null: nothing until a payment or a new plan).
+     * Applies what is due by the clock (renewals, trial ends, ends of cancelled subscriptions, invoices falling
+     * due, grace ending) and answers when the next transition falls due (null: nothing until a payment or a plan).
      */
     @CommandHandler
-    public Instant applyDueTransitions(ApplyDueTransitionsCommand command, Clock clock) {
-        Instant now = clock.instant();
-        for (int step = 0; step < MAX_TRANSITIONS && facts.subscription != null; step++) {
-            if (!facts.pastDue && !now.isBefore(facts.periodEnd)) {
-                if (facts.prepaidPeriods > 0) {
-                    renew(facts.periodEnd, facts.prepaidPeriods - 1);
-                } else {
-                    apply(new CustomerPastDueEvent(customerId, partnerId, facts.periodEnd,
-                            facts.periodEnd.plus(Duration.ofDays(facts.subscription.gracePeriodDays()))));
-                }
-            } else if (facts.pastDue && !facts.blockedFor(BlockReason.PAYMENT_OVERDUE)
-                    && !now.isBefore(facts.graceEndsAt)) {
-                apply(new CustomerBlockedEvent(customerId, partnerId, BlockReason.PAYMENT_OVERDUE, null, now));
-            } else {
-                break;
-            }
-        }
-        return facts.nextDue();
+    public Instant applyDueTransitions(ApplyDueTransitionsCommand command, InvoiceNumbers numbers, Clock clock) {
+        return billing().catchUp(clock.instant(), numbers);
     }
 
-    /** A new period of one cycle from {@code start}; a migration waiting for the renewal takes effect first. */
-    private void renew(Instant start, int prepaidAfter) {
-        SubscriptionTerms pending = facts.pendingMigration;
-        if (pending != null) {
-            apply(new SubscriptionMigratedEvent(customerId, partnerId, facts.pendingMigrationJob,
-                    facts.subscription.planRevision(), pending, pending.notOffered(facts.addOns.keySet())));
-        }
-        apply(new SubscriptionRenewedEvent(customerId, partnerId, start,
-                facts.subscription.billingCycle().periodEnd(start), prepaidAfter));
+    private Billing billing() {
+        return new Billing(customerId, partnerId, facts);
     }
 
     // ---------------------------------------------------------------- blocks
@@ -353,46 +314,43 @@ public class Customer {
     // ---------------------------------------------------------------- add-ons and usage
 
     @CommandHandler
-    public CommandResult attachAddOn(AttachAddOnCommand command) {
+    public CommandResult attachAddOn(AttachAddOnCommand command, InvoiceNumbers numbers, Clock clock) {
         facts.requireSubscription();
         require(command.code() != null && !command.code().isBlank(), "code", "must not be blank");
         require(command.quantity() >= 1 && command.quantity() <= MAX_ADD_ON_QUANTITY, "quantity",
                 "must be between 1 and " + MAX_ADD_ON_QUANTITY);
-        facts.subscription.requireAddOn(command.code());
+        AddOnOffer offer = facts.subscription.requireAddOn(command.code());
+        Instant now = clock.instant();
+        billing().catchUp(now, numbers);
         Integer current = facts.addOns.get(command.code());
         if (current == null || current != command.quantity()) {
             apply(new AddOnAttachedEvent(customerId, partnerId, command.code(), command.quantity()));
+            billing().prorateAddOn(offer, current == null ? 0 : current, command.quantity(), now, numbers);
         }
         return result();
     }
 
     @CommandHandler
-    public CommandResult detachAddOn(DetachAddOnCommand command) {
-        if (!facts.addOns.containsKey(command.code())) {
+    public CommandResult detachAddOn(DetachAddOnCommand command, InvoiceNumbers numbers, Clock clock) {
+        Instant now = clock.instant();
+        billing().catchUp(now, numbers);
+        Integer current = facts.addOns.get(command.code());
+        if (current == null) {
             throw new DomainException(ErrorCode.ADD_ON_NOT_ATTACHED, "code",
                     "the add-on " + command.code() + " is not attached");
         }
         apply(new AddOnDetachedEvent(customerId, partnerId, command.code()));
+        AddOnOffer offer = facts.subscription.addOn(command.code());
+        if (offer != null && facts.subscribed()) {
+            billing().prorateAddOn(offer, current, 0, now, numbers);
+        }
         return result();
     }
 
     @CommandHandler
-    public CommandResult recordUsage(RecordUsageCommand command) {
+    public CommandResult recordUsage(RecordUsageCommand command, Clock clock) {
         facts.requireSubscription();
-        require(command.metric() != null, "metric", "must be messages, whatsappConversations, contacts or workspaces");
-        require(command.quantity() >= 1, "quantity", "must be a whole number >= 1");
-        Ids.require(command.usageId(), "usageId");
-        if (facts.usageRecorded(command.usageId())) {
-            return result(); // reported before: recorded once
-        }
-        long used = facts.usage.getOrDefault(command.metric(), 0L) + command.quantity();
-        apply(new UsageRecordedEvent(customerId, partnerId, command.metric(), command.quantity(),
-                command.usageId(), facts.periodStart, used));
-        Limit limit = facts.subscription.effectiveLimits(facts.addOns).get(command.metric().limit());
-        if (!limit.isUnlimited() && used >= limit.value() && !facts.limitsReached.contains(command.metric())) {
-            apply(new UsageLimitReachedEvent(customerId, partnerId, command.metric(), limit.value(), used,
-                    facts.periodStart));
-        }
+        new UsageMeter(customerId, partnerId, facts).record(command, clock.instant());
         return result();
     }
 

@@ -3,6 +3,7 @@ package com.planledger.command.customer;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.planledger.domain.DomainException;
 import com.planledger.domain.ErrorCode;
+import com.planledger.domain.billing.PaymentAllocation;
 import com.planledger.domain.customer.AddOnAttachedEvent;
 import com.planledger.domain.customer.AddOnDetachedEvent;
 import com.planledger.domain.customer.BlockReason;
@@ -19,18 +20,30 @@ import com.planledger.domain.customer.CustomerUserAddedEvent;
 import com.planledger.domain.customer.CustomerUserRemovedEvent;
 import com.planledger.domain.customer.CustomerUserRoleChangedEvent;
 import com.planledger.domain.customer.EmailAddress;
+import com.planledger.domain.customer.InvoiceIssuedEvent;
+import com.planledger.domain.customer.PastDueSettledEvent;
 import com.planledger.domain.customer.PaymentRecordedEvent;
+import com.planledger.domain.customer.ScheduledChangeRemovedEvent;
+import com.planledger.domain.customer.SubscriptionCancellationScheduledEvent;
+import com.planledger.domain.customer.SubscriptionCancelledEvent;
+import com.planledger.domain.customer.SubscriptionChangeScheduledEvent;
 import com.planledger.domain.customer.SubscriptionMigratedEvent;
 import com.planledger.domain.customer.SubscriptionMigrationScheduledEvent;
+import com.planledger.domain.customer.SubscriptionReactivatedEvent;
 import com.planledger.domain.customer.SubscriptionRenewedEvent;
 import com.planledger.domain.customer.SubscriptionTerms;
+import com.planledger.domain.customer.UsageLevelSetEvent;
 import com.planledger.domain.customer.UsageLimitReachedEvent;
 import com.planledger.domain.customer.UsageMetric;
 import com.planledger.domain.customer.UsageRecordedEvent;
 import com.planledger.domain.customer.UserRole;
+import com.planledger.domain.plan.BillingCycle;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,62 +51,116 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What a customer's events have established beyond its identity: the fold the {@link Customer} aggregate decides
- * on. Each event type changes it in exactly one place ({@link #apply}); the aggregate reads it and never writes it.
- * Jackson writes its fields into the aggregate's snapshot, flat beside the identity fields.
+ * What a customer's events have established beyond its identity: the fold the {@link Customer} aggregate and its
+ * {@link Billing} decisions read. Each event type changes it in exactly one place ({@link #apply}); the deciders
+ * read it and never write it. Jackson writes its fields into the aggregate's snapshot, flat beside the identity.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE, creatorVisibility = JsonAutoDetect.Visibility.NONE)
 final class CustomerFacts {
 
+    /** How long a usage id is remembered after its report. */
+    static final Duration USAGE_ID_MEMORY = Duration.ofDays(35);
+
     CompanyName companyName;
     EmailAddress email;
 
+    // the subscription: the terms held (kept after a cancel, with ended set), its period and anchor
     SubscriptionTerms subscription;
+    boolean ended;
     Instant periodStart;
     Instant periodEnd;
+    Instant anchor;
+    BillingCycle anchorCycle;
     Instant trialEndsAt;
     boolean inTrial;
-    boolean pastDue;
-    Instant graceEndsAt;
-    int prepaidPeriods;
+    boolean trialUsed;
     SubscriptionTerms pendingMigration;
     String pendingMigrationJob;
+    SubscriptionTerms scheduledChange;
+    Instant cancelAt;
+    String cancelReason;
+
+    // the account: credit held, open invoices oldest first, payments by reference
+    String accountCurrency;
+    BigDecimal credit;
+    Map<String, OpenInvoice> openInvoices = new LinkedHashMap<>();
+    Map<String, BigDecimal> payments = new HashMap<>();
+    boolean pastDue;
+    Instant graceEndsAt;
 
     Map<BlockReason, Instant> blocks = new EnumMap<>(BlockReason.class);
     Map<String, User> users = new LinkedHashMap<>();
     Map<String, Integer> addOns = new TreeMap<>();
+
+    // usage: per-month counts of the usage month from usageWindowStart, levels, and the reports remembered
+    Instant usageWindowStart;
     Map<UsageMetric, Long> usage = new EnumMap<>(UsageMetric.class);
+    Map<UsageMetric, Long> levels = new EnumMap<>(UsageMetric.class);
     Set<UsageMetric> limitsReached = new HashSet<>();
-    Set<String> usageIds = new HashSet<>();
-    Set<String> previousUsageIds = new HashSet<>();
-    Set<String> paymentReferences = new HashSet<>();
+    Map<String, UsageReport> usageReports = new HashMap<>();
 
     /** A team member. */
     record User(String userId, EmailAddress email, UserRole role) {
     }
 
-    /** When the next time-based transition falls due: the period end, the grace end, or null (nothing to wait for). */
-    Instant nextDue() {
-        if (subscription == null) {
-            return null;
-        }
-        if (!pastDue) {
-            return periodEnd;
-        }
-        return blocks.containsKey(BlockReason.PAYMENT_OVERDUE) ? null : graceEndsAt;
+    /** An invoice not yet fully paid: what it still asks and when it falls due. */
+    record OpenInvoice(BigDecimal amountDue, Instant dueAt) {
     }
 
-    /** The subscription the next payment pays for: a migration waiting for the renewal, else the current one. */
-    SubscriptionTerms renewing() {
-        return pendingMigration != null ? pendingMigration : subscription;
+    /** A usage report as remembered for its id: the metric, the quantity or level, and when it was recorded. */
+    record UsageReport(UsageMetric metric, long amount, Instant at) {
+    }
+
+    /** Whether the customer holds a subscription that has not ended. */
+    boolean subscribed() {
+        return subscription != null && !ended;
     }
 
     void requireSubscription() {
-        if (subscription == null) {
-            throw new DomainException(ErrorCode.NO_SUBSCRIPTION, "the customer has no plan");
+        if (!subscribed()) {
+            throw new DomainException(ErrorCode.NO_SUBSCRIPTION, ended
+                    ? "the customer's subscription was cancelled; assign a plan to start a new one"
+                    : "the customer has no plan");
         }
+    }
+
+    /** The end of the running period, or of the trial. */
+    Instant boundary() {
+        return inTrial ? trialEndsAt : periodEnd;
+    }
+
+    /** The oldest open invoice that fell due by {@code now}, or null. */
+    Map.Entry<String, OpenInvoice> oldestOverdue(Instant now) {
+        return openInvoices.entrySet().stream().filter(e -> !e.getValue().dueAt().isAfter(now)).findFirst()
+                .orElse(null);
+    }
+
+    /** When the next time-based transition falls due (null: nothing until a payment or a new plan). */
+    Instant nextDue() {
+        Instant next = subscribed() ? boundary() : null;
+        if (!pastDue) {
+            for (OpenInvoice open : openInvoices.values()) {
+                next = earliest(next, open.dueAt());
+            }
+        } else if (!blockedFor(BlockReason.PAYMENT_OVERDUE)) {
+            next = earliest(next, graceEndsAt);
+        }
+        return next;
+    }
+
+    static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    /** The subscription the next renewal starts on: a scheduled change, else a pending migration, else the terms held. */
+    SubscriptionTerms renewing() {
+        return scheduledChange != null ? scheduledChange : pendingMigration != null ? pendingMigration : subscription;
+    }
+
+    BigDecimal creditHeld() {
+        return credit == null ? BigDecimal.ZERO : credit;
     }
 
     User requireUser(String userId) {
@@ -106,10 +173,6 @@ final class CustomerFacts {
 
     boolean blockedFor(BlockReason reason) {
         return blocks.containsKey(reason);
-    }
-
-    boolean usageRecorded(String usageId) {
-        return usageIds.contains(usageId) || previousUsageIds.contains(usageId);
     }
 
     boolean emailUsedByAUser(EmailAddress address) {
@@ -125,35 +188,94 @@ final class CustomerFacts {
             email = e.email();
         } else if (event instanceof CustomerPlanAssignedEvent e) {
             subscription = e.subscription();
+            ended = false;
             periodStart = e.periodStart();
             periodEnd = e.periodEnd();
             trialEndsAt = e.trialEndsAt();
             inTrial = e.trialEndsAt() != null;
-            startUsagePeriod();
+            trialUsed = trialUsed || inTrial;
+            anchor = e.anchorInForce();
+            anchorCycle = e.subscription().billingCycle();
+            accountCurrency = e.subscription().currency();
+            cancelAt = null;
+            cancelReason = null;
+            usageWindowStart = null;
+            usage = new EnumMap<>(UsageMetric.class);
+            limitsReached = new HashSet<>();
         } else if (event instanceof CustomerPlanChangedEvent e) {
             changeSubscription(e.subscription(), e.detachedAddOns());
+            if (e.periodStart() != null) {
+                periodStart = e.periodStart();
+                periodEnd = e.periodEnd();
+            }
+            if (e.anchor() != null) {
+                anchor = e.anchor();
+                anchorCycle = e.subscription().billingCycle();
+            }
         } else if (event instanceof SubscriptionMigrationScheduledEvent e) {
             pendingMigration = e.subscription();
             pendingMigrationJob = e.jobId();
         } else if (event instanceof SubscriptionMigratedEvent e) {
             changeSubscription(e.subscription(), e.detachedAddOns());
-        } else if (event instanceof PaymentRecordedEvent e) {
-            paymentReferences.add(e.reference());
-            prepaidPeriods = e.prepaidPeriods();
+        } else if (event instanceof SubscriptionChangeScheduledEvent e) {
+            scheduledChange = e.subscription();
+        } else if (event instanceof ScheduledChangeRemovedEvent e) {
+            scheduledChange = null;
         } else if (event instanceof SubscriptionRenewedEvent e) {
             periodStart = e.periodStart();
             periodEnd = e.periodEnd();
-            prepaidPeriods = e.prepaidPeriods();
+            if (e.anchor() != null) {
+                anchor = e.anchor();
+                anchorCycle = subscription.billingCycle();
+            } else if (anchor == null) {
+                anchor = e.periodStart();
+                anchorCycle = subscription.billingCycle();
+            }
             inTrial = false;
-            pastDue = false;
-            graceEndsAt = null;
-            previousUsageIds = usageIds;
-            usageIds = new HashSet<>();
-            startUsagePeriod();
+            if (e.anchor() == null && openInvoices.isEmpty()) {
+                // a renewal of the prepaid-period model (revision 1): it was paid, nothing is past due
+                pastDue = false;
+                graceEndsAt = null;
+            }
+        } else if (event instanceof InvoiceIssuedEvent e) {
+            accountCurrency = e.currency();
+            credit = e.creditAfter();
+            if (e.amountDue().signum() > 0) {
+                openInvoices.put(e.number(), new OpenInvoice(e.amountDue(), e.dueAt()));
+            }
+        } else if (event instanceof PaymentRecordedEvent e) {
+            payments.put(e.reference(), e.amount());
+            for (PaymentAllocation allocation : e.allocations()) {
+                openInvoices.computeIfPresent(allocation.number(), (number, open) -> {
+                    BigDecimal left = open.amountDue().subtract(allocation.amount());
+                    return left.signum() > 0 ? new OpenInvoice(left, open.dueAt()) : null;
+                });
+            }
+            if (e.creditAfter() != null) {
+                credit = e.creditAfter();
+            }
         } else if (event instanceof CustomerPastDueEvent e) {
             pastDue = true;
-            inTrial = false;
+            inTrial = inTrial && e.invoiceNumber() != null;
             graceEndsAt = e.graceEndsAt();
+        } else if (event instanceof PastDueSettledEvent e) {
+            pastDue = false;
+            graceEndsAt = null;
+        } else if (event instanceof SubscriptionCancellationScheduledEvent e) {
+            cancelAt = e.cancelAt();
+            cancelReason = e.reason();
+        } else if (event instanceof SubscriptionReactivatedEvent e) {
+            cancelAt = null;
+            cancelReason = null;
+        } else if (event instanceof SubscriptionCancelledEvent e) {
+            ended = true;
+            inTrial = false;
+            cancelAt = null;
+            cancelReason = null;
+            scheduledChange = null;
+            pendingMigration = null;
+            pendingMigrationJob = null;
+            addOns.clear();
         } else if (event instanceof CustomerBlockedEvent e) {
             blocks.put(e.reason(), e.at());
         } else if (event instanceof CustomerUnblockedEvent e) {
@@ -169,8 +291,17 @@ final class CustomerFacts {
         } else if (event instanceof AddOnDetachedEvent e) {
             addOns.remove(e.code());
         } else if (event instanceof UsageRecordedEvent e) {
+            if (!e.windowStart().equals(usageWindowStart)) {
+                usageWindowStart = e.windowStart();
+                usage = new EnumMap<>(UsageMetric.class);
+                limitsReached.removeIf(metric -> !metric.isLevel());
+            }
             usage.put(e.metric(), e.used());
-            usageIds.add(e.usageId());
+            remember(e.usageId(), new UsageReport(e.metric(), e.quantity(), e.at() != null ? e.at()
+                    : e.windowStart()));
+        } else if (event instanceof UsageLevelSetEvent e) {
+            levels.put(e.metric(), e.level());
+            remember(e.usageId(), new UsageReport(e.metric(), e.level(), e.at()));
         } else if (event instanceof UsageLimitReachedEvent e) {
             limitsReached.add(e.metric());
         } else {
@@ -178,15 +309,18 @@ final class CustomerFacts {
         }
     }
 
+    /** Remembers a usage id and forgets those older than {@link #USAGE_ID_MEMORY} before it. */
+    private void remember(String usageId, UsageReport report) {
+        Instant horizon = report.at().minus(USAGE_ID_MEMORY);
+        usageReports.values().removeIf(old -> old.at().isBefore(horizon));
+        usageReports.put(usageId, report);
+    }
+
     private void changeSubscription(SubscriptionTerms next, Iterable<String> detachedAddOns) {
         subscription = next;
         detachedAddOns.forEach(addOns::remove);
         pendingMigration = null;
         pendingMigrationJob = null;
-    }
-
-    private void startUsagePeriod() {
-        usage = new EnumMap<>(UsageMetric.class);
-        limitsReached = new HashSet<>();
+        scheduledChange = null;
     }
 }

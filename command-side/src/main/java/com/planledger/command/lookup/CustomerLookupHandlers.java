@@ -8,14 +8,14 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import com.planledger.command.customer.CustomerEmails;
-import com.planledger.domain.customer.BlockReason;
-import com.planledger.domain.customer.CustomerBlockedEvent;
 import com.planledger.domain.customer.CustomerPastDueEvent;
 import com.planledger.domain.customer.CustomerPlanAssignedEvent;
 import com.planledger.domain.customer.CustomerPlanChangedEvent;
 import com.planledger.domain.customer.CustomerProfileUpdatedEvent;
 import com.planledger.domain.customer.CustomerRegisteredEvent;
 import com.planledger.domain.customer.EmailAddress;
+import com.planledger.domain.customer.InvoiceIssuedEvent;
+import com.planledger.domain.customer.SubscriptionCancelledEvent;
 import com.planledger.domain.customer.SubscriptionMigratedEvent;
 import com.planledger.domain.customer.SubscriptionRenewedEvent;
 import com.planledger.domain.customer.SubscriptionTerms;
@@ -74,12 +74,13 @@ public class CustomerLookupHandlers implements CustomerEmails {
     @EventHandler
     void on(CustomerPlanAssignedEvent event) {
         holds(event.aggregateId(), event.partnerId(), event.customerId(), event.subscription());
-        dueAt(event.aggregateId(), event.partnerId(), event.customerId(), event.periodEnd());
+        dueBy(event.aggregateId(), event.partnerId(), event.customerId(), event.periodEnd());
     }
 
     @EventHandler
     void on(CustomerPlanChangedEvent event) {
         holds(event.aggregateId(), event.partnerId(), event.customerId(), event.subscription());
+        dueBy(event.aggregateId(), event.partnerId(), event.customerId(), event.periodEnd());
     }
 
     @EventHandler
@@ -89,20 +90,25 @@ public class CustomerLookupHandlers implements CustomerEmails {
 
     @EventHandler
     void on(SubscriptionRenewedEvent event) {
-        dueAt(event.aggregateId(), event.partnerId(), event.customerId(), event.periodEnd());
+        dueBy(event.aggregateId(), event.partnerId(), event.customerId(), event.periodEnd());
+    }
+
+    @EventHandler
+    void on(InvoiceIssuedEvent event) {
+        if (event.amountDue().signum() > 0) {
+            dueBy(event.aggregateId(), event.partnerId(), event.customerId(), event.dueAt());
+        }
     }
 
     @EventHandler
     void on(CustomerPastDueEvent event) {
-        dueAt(event.aggregateId(), event.partnerId(), event.customerId(), event.graceEndsAt());
+        dueBy(event.aggregateId(), event.partnerId(), event.customerId(), event.graceEndsAt());
     }
 
     @EventHandler
-    void on(CustomerBlockedEvent event) {
-        if (event.reason() == BlockReason.PAYMENT_OVERDUE) {
-            // nothing falls due until a payment renews
-            dueAt(event.aggregateId(), event.partnerId(), event.customerId(), null);
-        }
+    void on(SubscriptionCancelledEvent event) {
+        subscriptions.deleteOne(eq("_id", event.aggregateId()));
+        durability.flushBeforeCommit();
     }
 
     @Override
@@ -124,10 +130,18 @@ public class CustomerLookupHandlers implements CustomerEmails {
         durability.flushBeforeCommit();
     }
 
-    private void dueAt(String aggregateId, String partnerId, String customerId, Instant at) {
+    /**
+     * Brings the customer's due instant forward to {@code at} when it is earlier. An instant that is no longer due
+     * (a period renewed, an invoice paid) stays until the scheduler sends the transition command, whose answer sets
+     * the exact next instant: a due entry is never later than the aggregate's next transition.
+     */
+    private void dueBy(String aggregateId, String partnerId, String customerId, Instant at) {
+        if (at == null) {
+            return;
+        }
         due.updateOne(eq("_id", aggregateId), Updates.combine(
                         Updates.set("partnerId", partnerId), Updates.set("customerId", customerId),
-                        at == null ? Updates.unset("dueAt") : Updates.set("dueAt", Date.from(at))),
+                        Updates.min("dueAt", Date.from(at))),
                 new com.mongodb.client.model.UpdateOptions().upsert(true));
         durability.flushBeforeCommit();
     }

@@ -11,6 +11,8 @@ public final class LookupCollections {
     public static final String RECOMMENDATIONS = "cmd_recommendations";
     /** Each partner's recommended slot: the plan holding it and the slot's generation. */
     public static final String RECOMMENDED_SLOTS = "cmd_recommended_slots";
+    /** Each partner's invoice sequence: the last number issued, and numbers given back by commands not stored. */
+    public static final String INVOICE_SEQUENCES = "cmd_invoice_sequences";
     /** Which plan and revision each customer holds (for subscriber migrations). */
     public static final String SUBSCRIPTIONS = "cmd_subscriptions";
     /** When each customer's next time-based transition falls due. */

@@ -46,6 +46,8 @@ public class DueTransitionScheduler extends LeasedPoller {
     static final String LEASE = "due-transitions";
     private static final Logger log = LoggerFactory.getLogger(DueTransitionScheduler.class);
     private static final int BATCH = 200;
+    /** Rounds of batches at most per run (a customer far behind answers a past instant until it caught up). */
+    private static final int MAX_ROUNDS = 10_000;
 
     private final MongoCollection<Document> due;
     private final CommandDispatcher commands;
@@ -82,9 +84,8 @@ public class DueTransitionScheduler extends LeasedPoller {
         }
         int processed = 0;
         Instant now = clock.instant();
-        List<Document> batch;
-        do {
-            batch = new ArrayList<>();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            List<Document> batch = new ArrayList<>();
             due.find(lte("dueAt", Date.from(now))).sort(Sorts.ascending("dueAt")).limit(BATCH).into(batch);
             int progressed = 0;
             for (Document entry : batch) {
@@ -94,9 +95,9 @@ public class DueTransitionScheduler extends LeasedPoller {
                 processed++;
             }
             if (progressed == 0) {
-                break; // every entry of the batch failed: retry at the next poll
+                break; // nothing due, or every entry of the batch failed: retry at the next poll
             }
-        } while (batch.size() == BATCH);
+        }
         return processed;
     }
 
@@ -107,10 +108,10 @@ public class DueTransitionScheduler extends LeasedPoller {
         try {
             Instant next = commands.send(new ApplyDueTransitionsCommand(partnerId, customerId),
                     org.axonframework.messaging.MetaData.emptyInstance(), AggregateKind.CUSTOMER);
-            // correct the lookup unless the transition's own events already moved it
+            // the aggregate's answer is exact: a customer still behind (a past instant) is polled again at once,
+            // unless a concurrent command's events brought the entry forward meanwhile
             due.updateOne(and(eq("_id", entry.get("_id")), eq("dueAt", dueAt)),
-                    next == null ? Updates.unset("dueAt")
-                            : Updates.set("dueAt", Date.from(next.isAfter(now) ? next : now.plusSeconds(1))));
+                    next == null ? Updates.unset("dueAt") : Updates.set("dueAt", Date.from(next)));
             transitions.increment();
             return true;
         } catch (DomainException e) {

@@ -5,6 +5,7 @@ import com.planledger.command.web.CustomerRequests.AddUserRequest;
 import com.planledger.command.web.CustomerRequests.AssignPlanRequest;
 import com.planledger.command.web.CustomerRequests.AttachAddOnRequest;
 import com.planledger.command.web.CustomerRequests.BlockRequest;
+import com.planledger.command.web.CustomerRequests.CancelRequest;
 import com.planledger.command.web.CustomerRequests.ChangeRoleRequest;
 import com.planledger.command.web.CustomerRequests.PaymentRequest;
 import com.planledger.command.web.CustomerRequests.RegisterCustomerRequest;
@@ -23,6 +24,9 @@ import com.planledger.domain.customer.DetachAddOnCommand;
 import com.planledger.domain.customer.EmailAddress;
 import com.planledger.domain.customer.RecordPaymentCommand;
 import com.planledger.domain.customer.RecordUsageCommand;
+import com.planledger.domain.customer.CancelSubscriptionCommand;
+import com.planledger.domain.customer.ReactivateSubscriptionCommand;
+import com.planledger.domain.customer.RemoveScheduledChangeCommand;
 import com.planledger.domain.customer.RegisterCustomerCommand;
 import com.planledger.domain.customer.RemoveCustomerUserCommand;
 import com.planledger.domain.customer.UnblockCustomerCommand;
@@ -84,7 +88,8 @@ public class CustomerCommandController {
     }
 
     @PostMapping("/{customerId}/plan")
-    @Operation(summary = "Assign or change the plan: an ACTIVE, non-archived plan of the partner offering the cycle")
+    @Operation(summary = "Assign or change the plan: an ACTIVE, non-archived plan of the partner offering the cycle;"
+            + " a change takes effect NOW (prorated unless proration is NONE) or at the PERIOD_END")
     public ResponseEntity<CustomerWriteResponse> assign(@PathVariable String partnerId,
                                                         @PathVariable String customerId,
                                                         @Valid @RequestBody AssignPlanRequest body,
@@ -92,11 +97,44 @@ public class CustomerCommandController {
                                                         String ifMatch,
                                                         @RequestParam(required = false) String consistency) {
         return ok(consistency, new AssignPlanCommand(partnerId, customerId, body.planId(), body.billingCycle(),
-                Writes.ifMatch(ifMatch)));
+                body.effective(), body.proration(), Writes.ifMatch(ifMatch)));
+    }
+
+    @DeleteMapping("/{customerId}/scheduled-change")
+    @Operation(summary = "Drop the change scheduled for the period end")
+    public ResponseEntity<CustomerWriteResponse> removeScheduledChange(@PathVariable String partnerId,
+                                                                       @PathVariable String customerId,
+                                                                       @RequestHeader(value = "If-Match",
+                                                                               required = false) String ifMatch,
+                                                                       @RequestParam(required = false)
+                                                                       String consistency) {
+        return ok(consistency, new RemoveScheduledChangeCommand(partnerId, customerId, Writes.ifMatch(ifMatch)));
+    }
+
+    @PostMapping("/{customerId}/cancel")
+    @Operation(summary = "Cancel the subscription at the PERIOD_END (default) or NOW")
+    public ResponseEntity<CustomerWriteResponse> cancel(@PathVariable String partnerId,
+                                                        @PathVariable String customerId,
+                                                        @Valid @RequestBody CancelRequest body,
+                                                        @RequestHeader(value = "If-Match", required = false)
+                                                        String ifMatch,
+                                                        @RequestParam(required = false) String consistency) {
+        return ok(consistency, new CancelSubscriptionCommand(partnerId, customerId, body.effective(),
+                body.proration(), body.reason(), Writes.ifMatch(ifMatch)));
+    }
+
+    @PostMapping("/{customerId}/reactivate")
+    @Operation(summary = "Remove a cancel scheduled for the period end")
+    public ResponseEntity<CustomerWriteResponse> reactivate(@PathVariable String partnerId,
+                                                            @PathVariable String customerId,
+                                                            @RequestHeader(value = "If-Match", required = false)
+                                                            String ifMatch,
+                                                            @RequestParam(required = false) String consistency) {
+        return ok(consistency, new ReactivateSubscriptionCommand(partnerId, customerId, Writes.ifMatch(ifMatch)));
     }
 
     @PostMapping("/{customerId}/payments")
-    @Operation(summary = "Record a payment of the amount due; it renews the subscription")
+    @Operation(summary = "Record a payment of any amount; it settles open invoices oldest first, the rest is credit")
     public ResponseEntity<CustomerWriteResponse> pay(@PathVariable String partnerId, @PathVariable String customerId,
                                                      @Valid @RequestBody PaymentRequest body,
                                                      @RequestHeader(value = "If-Match", required = false)
@@ -201,7 +239,7 @@ public class CustomerCommandController {
                                                        String ifMatch,
                                                        @RequestParam(required = false) String consistency) {
         return ok(consistency, new RecordUsageCommand(partnerId, customerId, body.metric(), body.quantity(),
-                body.usageId(), Writes.ifMatch(ifMatch)));
+                body.level(), body.usageId(), Writes.ifMatch(ifMatch)));
     }
 
     private ResponseEntity<CustomerWriteResponse> ok(String consistency, CustomerCommand command) {

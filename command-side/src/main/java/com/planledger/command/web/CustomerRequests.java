@@ -1,5 +1,7 @@
 package com.planledger.command.web;
 
+import com.planledger.domain.billing.ChangeEffective;
+import com.planledger.domain.billing.Proration;
 import com.planledger.domain.customer.UsageMetric;
 import com.planledger.domain.customer.UserRole;
 import com.planledger.domain.plan.BillingCycle;
@@ -34,10 +36,19 @@ public final class CustomerRequests {
             @NotBlank @Size(max = 254) String email) {
     }
 
-    public record AssignPlanRequest(@NotBlank @Size(max = 64) String planId, @NotNull BillingCycle billingCycle) {
+    @Schema(description = "A new subscription, or a change effective NOW (default, prorated unless proration is NONE)"
+            + " or at the PERIOD_END")
+    public record AssignPlanRequest(@NotBlank @Size(max = 64) String planId, @NotNull BillingCycle billingCycle,
+                                    ChangeEffective effective, Proration proration) {
     }
 
-    @Schema(description = "A payment of one period: the amount due (price, attached add-ons, tax when not included)")
+    @Schema(description = "A cancel at the PERIOD_END (default) or NOW (prorated credit unless proration is NONE)")
+    public record CancelRequest(ChangeEffective effective, Proration proration,
+                                @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @Schema(description = "A payment of any amount above zero in the account's currency: it settles open invoices"
+            + " oldest first and the rest stays as credit")
     public record PaymentRequest(
             @NotNull BigDecimal amount,
             @NotBlank String currency,
@@ -61,9 +72,12 @@ public final class CustomerRequests {
                                      @NotNull @Min(1) @Max(1000) Integer quantity) {
     }
 
+    @Schema(description = "Per-month metrics (messages, whatsappConversations) take a quantity added to the usage"
+            + " month; level metrics (contacts, workspaces) take the current level")
     public record UsageRequest(
             @NotNull UsageMetric metric,
-            @NotNull @Min(1) Long quantity,
+            @Min(1) Long quantity,
+            @Min(0) Long level,
             @NotBlank @Size(max = 64) @Pattern(regexp = PlanRequests.ID_PATTERN, message = PlanRequests.ID_MESSAGE)
             String usageId) {
     }

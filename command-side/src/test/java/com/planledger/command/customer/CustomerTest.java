@@ -1,6 +1,6 @@
 package com.planledger.command.customer;
 
-import com.planledger.command.MutableClock;
+import com.planledger.domain.time.MutableClock;
 import com.planledger.command.TestTerms;
 import com.planledger.domain.CommandResult;
 import com.planledger.domain.ErrorCode;

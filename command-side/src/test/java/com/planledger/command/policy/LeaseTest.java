@@ -3,7 +3,7 @@ package com.planledger.command.policy;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.planledger.command.MutableClock;
+import com.planledger.domain.time.MutableClock;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;

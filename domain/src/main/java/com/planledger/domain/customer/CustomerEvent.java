@@ -9,7 +9,10 @@ public sealed interface CustomerEvent extends PartnerEvent
         CustomerPlanChangedEvent, SubscriptionMigrationScheduledEvent, SubscriptionMigratedEvent,
         PaymentRecordedEvent, SubscriptionRenewedEvent, CustomerPastDueEvent, CustomerBlockedEvent,
         CustomerUnblockedEvent, CustomerUserAddedEvent, CustomerUserRoleChangedEvent, CustomerUserRemovedEvent,
-        AddOnAttachedEvent, AddOnDetachedEvent, UsageRecordedEvent, UsageLimitReachedEvent {
+        AddOnAttachedEvent, AddOnDetachedEvent, UsageRecordedEvent, UsageLimitReachedEvent, InvoiceIssuedEvent,
+        PastDueSettledEvent, SubscriptionChangeScheduledEvent, ScheduledChangeRemovedEvent,
+        SubscriptionCancellationScheduledEvent, SubscriptionReactivatedEvent, SubscriptionCancelledEvent,
+        UsageLevelSetEvent {
 
     String customerId();
 

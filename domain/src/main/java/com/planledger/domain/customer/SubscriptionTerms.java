@@ -2,7 +2,6 @@ package com.planledger.domain.customer;
 
 import com.planledger.domain.DomainException;
 import com.planledger.domain.ErrorCode;
-import com.planledger.domain.money.Currencies;
 import com.planledger.domain.plan.AddOnOffer;
 import com.planledger.domain.plan.BillingCycle;
 import com.planledger.domain.plan.LimitKind;
@@ -11,14 +10,21 @@ import com.planledger.domain.plan.PlanName;
 import com.planledger.domain.plan.PlanTerms;
 import com.planledger.domain.plan.Tax;
 
+import com.planledger.domain.billing.InvoiceLine;
+import com.planledger.domain.billing.InvoiceLineKind;
+
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.TreeMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The terms a customer holds: one plan revision, for one billing cycle, with the price in force when it was
- * assigned. Grandfathering means these stay as they are until the customer is explicitly moved.
+ * assigned, and the integrations it allows. Grandfathering means these stay as they are until the customer is
+ * explicitly moved. Terms recorded before they carried integrations read with none.
  */
 public record SubscriptionTerms(String planId,
                                 PlanName planName,
@@ -30,10 +36,12 @@ public record SubscriptionTerms(String planId,
                                 Limits limits,
                                 int trialDays,
                                 int gracePeriodDays,
-                                List<AddOnOffer> addOnOffers) {
+                                List<AddOnOffer> addOnOffers,
+                                List<String> integrations) {
 
     public SubscriptionTerms {
         addOnOffers = addOnOffers == null ? List.of() : List.copyOf(addOnOffers);
+        integrations = integrations == null ? List.of() : List.copyOf(integrations);
     }
 
     /** The terms of {@code revision} of a plan for {@code cycle}; refuses a cycle the revision does not offer. */
@@ -50,7 +58,7 @@ public record SubscriptionTerms(String planId,
         }
         List<AddOnOffer> offers = terms.addOns().stream().filter(a -> a.prices().containsKey(cycle)).toList();
         return new SubscriptionTerms(planId, planName, revision, cycle, price, terms.currency(), terms.tax(),
-                terms.limits(), terms.trialDays(), terms.gracePeriodDays(), offers);
+                terms.limits(), terms.trialDays(), terms.gracePeriodDays(), offers, terms.integrations());
     }
 
     /** What the customer pays per period without add-ons: the price, plus tax when enabled and not included. */
@@ -73,24 +81,26 @@ public record SubscriptionTerms(String planId,
         return tax.gross(net);
     }
 
-    /**
-     * A payment for one period of these terms with the given add-ons: in their currency and of exactly the amount
-     * due. Answers the amount at the currency's scale.
-     */
-    public BigDecimal requirePayment(BigDecimal amount, String paidCurrency, Map<String, Integer> addOnQuantities) {
-        if (!currency.equals(paidCurrency)) {
-            throw new DomainException(ErrorCode.PAYMENT_CURRENCY_MISMATCH, "currency",
-                    "the subscription is paid in " + currency);
-        }
-        BigDecimal due = amountDue(addOnQuantities);
-        BigDecimal paid = Currencies.requireAmount(amount, currency, "amount");
-        if (paid.compareTo(due) != 0) {
-            throw new DomainException(ErrorCode.PAYMENT_AMOUNT_MISMATCH, "amount",
-                    "a period costs " + due.toPlainString() + " " + currency + " (price"
-                            + (addOnQuantities.isEmpty() ? "" : " and add-ons")
-                            + (tax.enabled() && !tax.inclusive() ? " plus tax" : "") + ")");
-        }
-        return paid;
+    /** The period's amount before tax is added: the price plus each attached add-on's price times its quantity. */
+    public BigDecimal periodAmount(Map<String, Integer> addOnQuantities) {
+        return periodLines(addOnQuantities, null, null).stream().map(InvoiceLine::amount)
+                .reduce(BigDecimal.ZERO.setScale(price.scale()), BigDecimal::add);
+    }
+
+    /** The invoice lines of one full period {@code [start, end)}: the plan, then each attached add-on. */
+    public List<InvoiceLine> periodLines(Map<String, Integer> addOnQuantities, Instant start, Instant end) {
+        List<InvoiceLine> lines = new ArrayList<>();
+        lines.add(new InvoiceLine(InvoiceLineKind.PLAN, planName.value() + " revision " + planRevision + ", "
+                + billingCycle, 1, price, price, start, end));
+        new TreeMap<>(addOnQuantities).forEach((code, quantity) -> {
+            AddOnOffer offer = addOn(code);
+            if (offer != null) {
+                BigDecimal unit = offer.prices().get(billingCycle);
+                lines.add(new InvoiceLine(InvoiceLineKind.ADD_ON, offer.displayName() + " (" + code + ")", quantity,
+                        unit, unit.multiply(BigDecimal.valueOf(quantity)), start, end));
+            }
+        });
+        return lines;
     }
 
     /** The add-on codes of {@code attached} these terms do not offer (to be detached when moving to them). */

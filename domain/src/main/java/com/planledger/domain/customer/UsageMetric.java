@@ -7,17 +7,27 @@ import com.planledger.domain.plan.LimitKind;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** A metric the product reports usage of, each measured against the limit of the same name. */
+/**
+ * A metric the product reports usage of, each measured against the limit of the same name: messages and WhatsApp
+ * conversations are counted per usage month, contacts and workspaces are levels.
+ */
 public enum UsageMetric {
-    MESSAGES(LimitKind.MESSAGES),
-    WHATSAPP_CONVERSATIONS(LimitKind.WHATSAPP_CONVERSATIONS),
-    CONTACTS(LimitKind.CONTACTS),
-    WORKSPACES(LimitKind.WORKSPACES);
+    MESSAGES(LimitKind.MESSAGES, false),
+    WHATSAPP_CONVERSATIONS(LimitKind.WHATSAPP_CONVERSATIONS, false),
+    CONTACTS(LimitKind.CONTACTS, true),
+    WORKSPACES(LimitKind.WORKSPACES, true);
 
     private final LimitKind limit;
+    private final boolean level;
 
-    UsageMetric(LimitKind limit) {
+    UsageMetric(LimitKind limit, boolean level) {
         this.limit = limit;
+        this.level = level;
+    }
+
+    /** A level (the current count, set by each report) rather than a count per usage month. */
+    public boolean isLevel() {
+        return level;
     }
 
     public LimitKind limit() {

@@ -4,8 +4,13 @@ import java.time.Instant;
 
 import org.axonframework.serialization.Revision;
 
-/** Usage of a metric was reported; {@code used} is the total of the period after it. */
-@Revision("1")
-public record UsageRecordedEvent(String customerId, String partnerId, UsageMetric metric, long quantity, String usageId,
-                                 Instant periodStart, long used) implements CustomerEvent {
+/**
+ * Usage of a per-month metric was reported at {@code at}; {@code used} is the total of the usage month
+ * {@code [windowStart, windowEnd)} after it. Revision 1 counted per billing period from {@code periodStart} (read
+ * as the window start, with no window end and no time).
+ */
+@Revision("2")
+public record UsageRecordedEvent(String customerId, String partnerId, UsageMetric metric, long quantity,
+                                 String usageId, Instant windowStart, Instant windowEnd, long used, Instant at)
+        implements CustomerEvent {
 }

@@ -8,7 +8,11 @@ import com.planledger.domain.audit.AuditMetadata;
 import com.planledger.domain.customer.CustomerEvent;
 import com.planledger.domain.customer.CustomerPlanAssignedEvent;
 import com.planledger.domain.customer.CustomerPlanChangedEvent;
+import com.planledger.domain.customer.InvoiceIssuedEvent;
+import com.planledger.domain.customer.PaymentRecordedEvent;
+import com.planledger.domain.customer.SubscriptionCancelledEvent;
 import com.planledger.domain.customer.SubscriptionMigratedEvent;
+import com.planledger.query.invoices.InvoiceLedger;
 import com.planledger.query.admin.ReadModel;
 import com.planledger.query.store.ReadModelStore;
 import org.axonframework.config.ProcessingGroup;
@@ -38,9 +42,11 @@ public class CustomerProjection implements ReadModel {
     public static final String CUSTOMERS = "customers";
 
     private final ReadModelStore store;
+    private final InvoiceLedger invoices;
 
-    public CustomerProjection(ReadModelStore store) {
+    public CustomerProjection(ReadModelStore store, InvoiceLedger invoices) {
         this.store = store;
+        this.invoices = invoices;
         createIndexes();
     }
 
@@ -48,6 +54,11 @@ public class CustomerProjection implements ReadModel {
     void on(CustomerEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MessageIdentifier String eventId, @MetaDataValue(AuditMetadata.ACTOR) String actor) {
         countSubscribers(event, eventId);
+        if (event instanceof InvoiceIssuedEvent e) {
+            invoices.issued(e, sequence);
+        } else if (event instanceof PaymentRecordedEvent e) {
+            invoices.paid(e, sequence);
+        }
         store.fold(CUSTOMERS, event.aggregateId(), sequence, CustomerRecord.class,
                 record -> CustomerRecordFold.apply(record, event, sequence, at, actor),
                 CustomerProjection::queryFields);
@@ -67,6 +78,8 @@ public class CustomerProjection implements ReadModel {
         } else if (event instanceof SubscriptionMigratedEvent e) {
             count(e.partnerId(), e.subscription().planId(), eventId, 0, e.fromRevision(),
                     e.subscription().planRevision());
+        } else if (event instanceof SubscriptionCancelledEvent e) {
+            count(e.partnerId(), e.planId(), eventId, -1, e.planRevision(), null);
         }
     }
 
@@ -97,7 +110,8 @@ public class CustomerProjection implements ReadModel {
 
     @Override
     public java.util.List<String> collections() {
-        return java.util.List.of(CUSTOMERS, SubscriberCounts.COLLECTION);
+        return java.util.List.of(CUSTOMERS, SubscriberCounts.COLLECTION, InvoiceLedger.INVOICES,
+                InvoiceLedger.PAYMENTS);
     }
 
     @Override
@@ -107,8 +121,9 @@ public class CustomerProjection implements ReadModel {
 
     @ResetHandler
     void reset() {
-        store.drop(CUSTOMERS, SubscriberCounts.COLLECTION);
+        store.drop(CUSTOMERS, SubscriberCounts.COLLECTION, InvoiceLedger.INVOICES, InvoiceLedger.PAYMENTS);
         createIndexes();
+        invoices.createIndexes();
     }
 
     static Document queryFields(CustomerRecord record) {

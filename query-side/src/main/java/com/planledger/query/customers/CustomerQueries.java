@@ -10,6 +10,9 @@ import com.planledger.domain.plan.LimitKind;
 import com.planledger.domain.plan.Limits;
 import com.planledger.domain.query.CustomerPage;
 import com.planledger.domain.query.CustomerView;
+import com.planledger.domain.billing.Periods;
+import com.planledger.domain.customer.CustomerState;
+import com.planledger.domain.customer.SubscriptionTerms;
 import com.planledger.domain.query.EntitlementsQuery;
 import com.planledger.domain.query.EntitlementsView;
 import com.planledger.domain.query.FindCustomerQuery;
@@ -30,6 +33,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,13 +58,15 @@ public class CustomerQueries {
     private final EventHistory history;
     private final PlanCatalogQueries plans;
     private final SubscriberCounts subscriberCounts;
+    private final Clock clock;
 
     public CustomerQueries(ReadModelStore store, EventHistory history, PlanCatalogQueries plans,
-                           SubscriberCounts subscriberCounts) {
+                           SubscriberCounts subscriberCounts, Clock clock) {
         this.store = store;
         this.history = history;
         this.plans = plans;
         this.subscriberCounts = subscriberCounts;
+        this.clock = clock;
     }
 
     /** The customer now (from the read model), or as it was at {@code asOf} (rebuilt from the event store). */
@@ -71,9 +78,10 @@ public class CustomerQueries {
             history.forEach(id, query.asOf(), event -> record[0] = CustomerRecordFold.apply(record[0],
                     (CustomerEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp(),
                     (String) event.getMetaData().get(AuditMetadata.ACTOR)));
-            return Optional.ofNullable(record[0]).map(CustomerRecord::toView);
+            return Optional.ofNullable(record[0]).map(customer -> customer.toView(query.asOf()));
         }
-        return Optional.ofNullable(record(query.partnerId(), query.customerId())).map(CustomerRecord::toView);
+        Instant now = clock.instant();
+        return Optional.ofNullable(record(query.partnerId(), query.customerId())).map(c -> c.toView(now));
     }
 
     @QueryHandler
@@ -91,9 +99,10 @@ public class CustomerQueries {
         }
         Bson filter = and(filters);
         PageRequest page = query.page();
+        Instant now = clock.instant();
         List<CustomerView> items = store.page(CustomerProjection.CUSTOMERS, filter,
                 ReadModelStore.sort(page, SORT_FIELDS.getOrDefault(page.sortField(), "companyKey")), page,
-                CustomerRecord.class).stream().map(CustomerRecord::toView).toList();
+                CustomerRecord.class).stream().map(c -> c.toView(now)).toList();
         return new CustomerPage(items, page.page(), page.size(),
                 store.collection(CustomerProjection.CUSTOMERS).countDocuments(filter));
     }
@@ -120,39 +129,53 @@ public class CustomerQueries {
         return Optional.of(new VisiblePlansView(query.customerId(), current, visible));
     }
 
-    /** Effective limits (revision plus add-ons), usage this period, what remains, and whether service is allowed. */
+    /**
+     * Effective limits (revision plus add-ons), usage of the current window, what remains and what is reached, the
+     * allowed integrations, and whether service is allowed. One document read.
+     */
     @QueryHandler
     public Optional<EntitlementsView> entitlements(EntitlementsQuery query) {
         CustomerRecord customer = record(query.partnerId(), query.customerId());
         if (customer == null) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
         Map<String, Limit> limits = new LinkedHashMap<>();
         Map<String, Long> usage = new LinkedHashMap<>();
         Map<String, Limit> remaining = new LinkedHashMap<>();
-        if (customer.subscription() != null) {
-            Limits effective = customer.subscription().effectiveLimits(customer.addOns());
+        Map<String, Boolean> reached = new LinkedHashMap<>();
+        Map<String, EntitlementsView.Window> windows = new LinkedHashMap<>();
+        List<String> integrations = List.of();
+        SubscriptionTerms terms = customer.subscription();
+        if (terms != null) {
+            Limits effective = terms.effectiveLimits(customer.addOns());
             for (LimitKind kind : LimitKind.values()) {
                 limits.put(kind.key(), effective.get(kind));
             }
+            Periods.Window window = customer.usageWindow(now);
             for (UsageMetric metric : UsageMetric.values()) {
-                used(usage, remaining, metric.key(), effective.get(metric.limit()),
-                        customer.usage().getOrDefault(metric, 0L));
+                used(usage, remaining, reached, metric.key(), effective.get(metric.limit()),
+                        customer.used(metric, now));
+                if (!metric.isLevel()) {
+                    windows.put(metric.key(), new EntitlementsView.Window(window.from(), window.to()));
+                }
             }
-            used(usage, remaining, LimitKind.TEAM_MEMBERS.key(), effective.teamMembers(), customer.users().size());
+            used(usage, remaining, reached, LimitKind.TEAM_MEMBERS.key(), effective.teamMembers(),
+                    customer.users().size());
+            integrations = terms.integrations();
         }
-        boolean allowed = customer.subscription() != null && customer.blockedReasons().isEmpty();
-        return Optional.of(new EntitlementsView(customer.customerId(),
-                customer.subscription() == null ? null : customer.subscription().planId(),
-                customer.subscription() == null ? null : customer.subscription().planRevision(),
-                customer.periodStart(), customer.periodEnd(), limits, usage, remaining, allowed,
-                customer.blockedReasons()));
+        CustomerState state = customer.state();
+        boolean allowed = terms != null && customer.blockedReasons().isEmpty();
+        return Optional.of(new EntitlementsView(customer.customerId(), terms == null ? null : terms.planId(),
+                terms == null ? null : terms.planRevision(), state, customer.periodStart(), customer.periodEnd(),
+                limits, usage, remaining, reached, windows, integrations, allowed, customer.blockedReasons()));
     }
 
-    private static void used(Map<String, Long> usage, Map<String, Limit> remaining, String key, Limit limit,
-                             long used) {
+    private static void used(Map<String, Long> usage, Map<String, Limit> remaining, Map<String, Boolean> reached,
+                             String key, Limit limit, long used) {
         usage.put(key, used);
         remaining.put(key, limit.isUnlimited() ? Limit.unlimited() : Limit.of(Math.max(0, limit.value() - used)));
+        reached.put(key, !limit.isUnlimited() && used >= limit.value());
     }
 
     /** The customers on a plan: counts per revision, and a page of them (by revision, then company). */

@@ -21,6 +21,14 @@ import com.planledger.domain.customer.SubscriptionMigrationScheduledEvent;
 import com.planledger.domain.customer.SubscriptionRenewedEvent;
 import com.planledger.domain.customer.UsageLimitReachedEvent;
 import com.planledger.domain.customer.UsageRecordedEvent;
+import com.planledger.domain.customer.InvoiceIssuedEvent;
+import com.planledger.domain.customer.PastDueSettledEvent;
+import com.planledger.domain.customer.ScheduledChangeRemovedEvent;
+import com.planledger.domain.customer.SubscriptionCancellationScheduledEvent;
+import com.planledger.domain.customer.SubscriptionCancelledEvent;
+import com.planledger.domain.customer.SubscriptionChangeScheduledEvent;
+import com.planledger.domain.customer.SubscriptionReactivatedEvent;
+import com.planledger.domain.customer.UsageLevelSetEvent;
 import com.planledger.domain.plan.MigrationEffective;
 import com.planledger.domain.plan.PlanActivatedEvent;
 import com.planledger.domain.plan.PlanArchivedEvent;
@@ -179,7 +187,30 @@ final class ActivitySentences {
         if (event instanceof UsageLimitReachedEvent e) {
             return customer + " reached its " + e.metric().key() + " limit (" + e.limit() + ")";
         }
-        if (event instanceof UsageRecordedEvent) {
+        if (event instanceof InvoiceIssuedEvent e) {
+            return customer + " was invoiced " + e.total().toPlainString() + " " + e.currency() + " (" + e.number()
+                    + (e.amountDue().signum() == 0 ? ", paid" : ", " + e.amountDue().toPlainString() + " due") + ")";
+        }
+        if (event instanceof PastDueSettledEvent) {
+            return customer + " settled every overdue invoice";
+        }
+        if (event instanceof SubscriptionChangeScheduledEvent e) {
+            return customer + " will move to plan " + e.subscription().planName() + " (" + e.subscription()
+                    .billingCycle() + ") on " + day(e.effectiveAt()) + by;
+        }
+        if (event instanceof ScheduledChangeRemovedEvent e) {
+            return customer + " will stay on its plan: the change to " + e.planId() + " was dropped" + by;
+        }
+        if (event instanceof SubscriptionCancellationScheduledEvent e) {
+            return customer + " cancelled, effective " + day(e.cancelAt()) + by;
+        }
+        if (event instanceof SubscriptionReactivatedEvent) {
+            return customer + " reactivated: it renews again" + by;
+        }
+        if (event instanceof SubscriptionCancelledEvent e) {
+            return customer + "'s subscription to plan " + e.planId() + " ended";
+        }
+        if (event instanceof UsageRecordedEvent || event instanceof UsageLevelSetEvent) {
             return null;
         }
         return customer + ": " + event.getClass().getSimpleName();

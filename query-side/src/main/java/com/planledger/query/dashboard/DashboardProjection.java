@@ -131,9 +131,9 @@ public class DashboardProjection implements ReadModel {
         }
         if (was.state() != is.state()) {
             if (was.state() != null) {
-                delta.inc("customers." + was.state().name(), -1);
+                delta.inc("customers." + was.state(), -1);
             }
-            delta.inc("customers." + is.state().name(), 1);
+            delta.inc("customers." + is.state(), 1);
         }
         delta.inc("users", is.users() - was.users());
         if (!Objects.equals(was.planId(), is.planId())) {

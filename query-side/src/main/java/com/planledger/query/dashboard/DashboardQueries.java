@@ -9,7 +9,14 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import com.planledger.domain.query.InvoiceView;
+import com.planledger.query.invoices.InvoiceLedger;
+import com.planledger.query.invoices.InvoiceRecord;
+
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -17,16 +24,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lte;
 
-/** The dashboard: one document read by key, however many customers the partner has. */
+/**
+ * The dashboard: one document read by key, however many customers the partner has, plus the money sums over the
+ * partner's open invoices and last 30 days of payments.
+ */
 @Component
 public class DashboardQueries {
 
     private final ReadModelStore store;
+    private final Clock clock;
 
-    public DashboardQueries(ReadModelStore store) {
+    public DashboardQueries(ReadModelStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @QueryHandler
@@ -34,8 +49,9 @@ public class DashboardQueries {
         Document doc = store.collection(DashboardProjection.DASHBOARDS).find(eq("_id", query.partnerId()))
                 .projection(Projections.exclude(ReadModelStore.APPLIED)).first();
         if (doc == null) {
-            return new DashboardView(query.partnerId(), new DashboardView.Customers(0, 0, 0, 0, 0), 0,
-                    new DashboardView.Plans(0, 0, 0), null, List.of(), Map.of(), List.of(), null);
+            return new DashboardView(query.partnerId(), new DashboardView.Customers(0, 0, 0, 0, 0, 0, 0), 0,
+                    new DashboardView.Plans(0, 0, 0), null, List.of(), Map.of(), money(query.partnerId()), List.of(),
+                    null);
         }
         Document customers = sub(doc, "customers");
         Document plans = sub(doc, "plans");
@@ -73,10 +89,41 @@ public class DashboardQueries {
         Date updated = doc.getDate("updatedAt");
         return new DashboardView(query.partnerId(),
                 new DashboardView.Customers(count(customers, "total"), count(customers, "ACTIVE"),
-                        count(customers, "TRIALING"), count(customers, "IN_GRACE"), count(customers, "BLOCKED")),
+                        count(customers, "TRIALING"), count(customers, "IN_GRACE"), count(customers, "BLOCKED"),
+                        count(customers, "CANCELLED"), count(customers, Contribution.WITHOUT_PLAN)),
                 count(doc, "users"),
                 new DashboardView.Plans(count(plans, "ACTIVE"), count(plans, "INACTIVE"), count(plans, "ARCHIVED")),
-                recommended, subscribers, mrr, recent, updated == null ? null : updated.toInstant());
+                recommended, subscribers, mrr, money(query.partnerId()), recent, updated == null ? null : updated.toInstant());
+    }
+
+    /** Open and overdue invoice amounts and the last 30 days' payments, per currency, at the domain clock's now. */
+    Map<String, DashboardView.Money> money(String partnerId) {
+        Instant now = clock.instant();
+        Map<String, BigDecimal[]> sums = new TreeMap<>();
+        store.collection(InvoiceLedger.INVOICES).find(and(eq("partnerId", partnerId),
+                eq("statusKey", InvoiceView.OPEN))).forEach(doc -> {
+                    InvoiceRecord invoice = store.fromDocument(doc, InvoiceRecord.class);
+                    BigDecimal[] sum = sums.computeIfAbsent(invoice.currency(), c -> zeros(c));
+                    sum[0] = sum[0].add(invoice.amountDue());
+                    if (!invoice.dueAt().isAfter(now)) {
+                        sum[1] = sum[1].add(invoice.amountDue());
+                    }
+                });
+        store.collection(InvoiceLedger.PAYMENTS).find(and(eq("partnerId", partnerId),
+                gt("atMs", now.minus(Duration.ofDays(30)).toEpochMilli()), lte("atMs", now.toEpochMilli())))
+                .forEach(doc -> {
+                    String currency = doc.getString("currency");
+                    BigDecimal[] sum = sums.computeIfAbsent(currency, c -> zeros(c));
+                    sum[2] = sum[2].add(new BigDecimal(doc.getString("amount")));
+                });
+        Map<String, DashboardView.Money> money = new TreeMap<>();
+        sums.forEach((currency, sum) -> money.put(currency, new DashboardView.Money(sum[0], sum[1], sum[2])));
+        return money;
+    }
+
+    private static BigDecimal[] zeros(String currency) {
+        BigDecimal zero = com.planledger.domain.billing.Money.zero(currency);
+        return new BigDecimal[] {zero, zero, zero};
     }
 
     private static Document sub(Document doc, String field) {

@@ -1,4 +1,4 @@
-package com.planledger.command;
+package com.planledger.domain.time;
 
 import java.time.Clock;
 import java.time.Duration;
