@@ -41,7 +41,7 @@ public class CommandSideConfiguration {
 
     @Bean
     public SnapshotFilter planSnapshotFilter() {
-        return RevisionSnapshotFilter.builder().type(Plan.class).revision(revisionOf(Plan.class)).build();
+        return revisionFilter(Plan.class);
     }
 
     @Bean
@@ -53,7 +53,17 @@ public class CommandSideConfiguration {
 
     @Bean
     public SnapshotFilter customerSnapshotFilter() {
-        return RevisionSnapshotFilter.builder().type(Customer.class).revision(revisionOf(Customer.class)).build();
+        return revisionFilter(Customer.class);
+    }
+
+    /**
+     * Skips snapshots of {@code aggregate} taken at another revision than its current {@code @Revision}. The filter
+     * compares the stored aggregate type, which is the class's simple name: the builder's {@code type(Class)} would
+     * compare the fully qualified name and so never match (and never skip anything).
+     */
+    public static SnapshotFilter revisionFilter(Class<?> aggregate) {
+        return RevisionSnapshotFilter.builder().type(aggregate.getSimpleName()).revision(revisionOf(aggregate))
+                .build();
     }
 
     static String revisionOf(Class<?> aggregate) {

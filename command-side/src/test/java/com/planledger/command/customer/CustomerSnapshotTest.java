@@ -64,7 +64,7 @@ class CustomerSnapshotTest {
         for (int split = 1; split < history.size(); split += 7) {
             Customer atSnapshot = fold(new Customer(), history.subList(0, split));
             SerializedObject<byte[]> snapshot = SERIALIZER.serialize(atSnapshot, byte[].class);
-            assertThat(snapshot.getType().getRevision()).isEqualTo("1");
+            assertThat(snapshot.getType().getRevision()).isEqualTo("2");
             Customer restored = SERIALIZER.deserialize(snapshot);
             Customer fromSnapshot = fold(restored, history.subList(split, history.size()));
             assertThat(state(fromSnapshot)).as("snapshot after " + split + " events").isEqualTo(full);
@@ -72,20 +72,27 @@ class CustomerSnapshotTest {
     }
 
     /**
-     * A snapshot stored by an earlier build (revision 1, taken after 120 events) still loads. When the aggregate's
-     * fields change shape, raise its {@code @Revision} and keep this fixture: the filter then skips it instead.
+     * A snapshot stored by an earlier build (revision 1, taken after 120 events, before the money model) is skipped:
+     * the aggregate's fields changed shape, its {@code @Revision} is 2, and the snapshot filter the command side
+     * configures refuses older revisions, so such a customer loads from its events (and snapshots again).
      */
     @Test
-    void a_stored_revision_1_snapshot_still_loads() throws Exception {
-        List<DomainEventMessage<?>> history = longHistory();
+    void a_stored_revision_1_snapshot_is_skipped_and_the_customer_loads_from_its_events() throws Exception {
         byte[] stored;
         try (var in = getClass().getResourceAsStream("/snapshots/customer-revision-1.json")) {
             stored = in.readAllBytes();
         }
-        Customer restored = SERIALIZER.deserialize(
-                new SimpleSerializedObject<>(stored, byte[].class, Customer.class.getName(), "1"));
-        Customer fromSnapshot = fold(restored, history.subList(120, history.size()));
-        assertThat(state(fromSnapshot)).isEqualTo(state(fold(new Customer(), history)));
+        var filter = com.planledger.command.config.CommandSideConfiguration.revisionFilter(Customer.class);
+        assertThat(filter.allow(snapshotEntry(stored, "1"))).isFalse();
+        Customer current = fold(new Customer(), longHistory().subList(0, 120));
+        byte[] now = SERIALIZER.serialize(current, byte[].class).getData();
+        assertThat(filter.allow(snapshotEntry(now, "2"))).isTrue();
+    }
+
+    private static org.axonframework.eventhandling.DomainEventData<byte[]> snapshotEntry(byte[] json,
+                                                                                        String revision) {
+        return new org.axonframework.eventhandling.GenericDomainEventEntry<>("Customer", "partner-1:acme", 119,
+                "snapshot-1", java.time.Instant.EPOCH, Customer.class.getName(), revision, json, "{}".getBytes());
     }
 
     private static Customer fold(Customer root, List<DomainEventMessage<?>> events) {
@@ -121,25 +128,26 @@ class CustomerSnapshotTest {
             for (int day = 0; day < 4; day++) {
                 used += 3_000 + month;
                 events.add(new UsageRecordedEvent(c, p, UsageMetric.MESSAGES, 3_000 + month,
-                        "m" + month + "-" + day, start, used));
+                        "m" + month + "-" + day, start, end, used, start.plus(Duration.ofDays(day))));
             }
             if (used >= 20_000) {
                 events.add(new UsageLimitReachedEvent(c, p, UsageMetric.MESSAGES, 20_000, used, start));
             }
             if (month == 10) {
-                events.add(new CustomerPastDueEvent(c, p, end, end.plus(Duration.ofDays(7))));
+                events.add(new CustomerPastDueEvent(c, p, null, end, end.plus(Duration.ofDays(7))));
                 events.add(new CustomerBlockedEvent(c, p, BlockReason.PAYMENT_OVERDUE, null,
                         end.plus(Duration.ofDays(7))));
                 events.add(new PaymentRecordedEvent(c, p, due, "INR", "pay-" + month, end.plus(Duration.ofDays(9)),
-                        0));
+                        List.of(), null));
                 Instant restart = end.plus(Duration.ofDays(9));
-                events.add(new SubscriptionRenewedEvent(c, p, restart, BillingCycle.MONTHLY.periodEnd(restart), 0));
+                events.add(new SubscriptionRenewedEvent(c, p, restart, BillingCycle.MONTHLY.periodEnd(restart), restart));
                 events.add(new CustomerUnblockedEvent(c, p, BlockReason.PAYMENT_OVERDUE, restart));
                 start = restart;
                 continue;
             }
-            events.add(new PaymentRecordedEvent(c, p, due, "INR", "pay-" + month, end.minus(Duration.ofDays(2)), 1));
-            events.add(new SubscriptionRenewedEvent(c, p, end, BillingCycle.MONTHLY.periodEnd(end), 0));
+            events.add(new PaymentRecordedEvent(c, p, due, "INR", "pay-" + month, end.minus(Duration.ofDays(2)),
+                    List.of(), null));
+            events.add(new SubscriptionRenewedEvent(c, p, end, BillingCycle.MONTHLY.periodEnd(end), start));
             start = end;
         }
         events.add(new CustomerBlockedEvent(c, p, BlockReason.MANUAL, "chargeback under review", start));
