@@ -38,6 +38,12 @@ class DashboardEndToEndTest extends EndToEndTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
 
+    private void pay(String id, String amount, String currency) {
+        Api.Response r = admin.post(customers + "/" + id + "/payments", json("amount", amount, "currency", currency,
+                "reference", "pay-" + id));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
     private void customer(String id, String planId, String cycle) {
         Map<String, Object> body = json("customerId", id, "companyName", id.toUpperCase(), "email",
                 id + "@" + partner + ".example");
@@ -72,6 +78,11 @@ class DashboardEndToEndTest extends EndToEndTest {
         customer("c6", "gold", "MONTHLY");
         admin.post(customers + "/c6/block", json("note", "fraud check")); // blocked: pays nothing
         customer("c7", null, null);            // no plan
+        // payments terms are 0: every first invoice is due at once; these pay more than due (the rest is credit)
+        pay("c1", "1000", "INR");
+        pay("c2", "6000", "INR");
+        pay("c3", "3000", "INR");
+        pay("c4", "20", "EUR");
         admin.post(customers + "/c1/users", json("email", "a@c1.example", "role", "OWNER"));
         admin.post(customers + "/c1/users", json("email", "b@c1.example", "role", "MEMBER"));
         admin.post(plans + "/old/archive", null);
@@ -82,15 +93,23 @@ class DashboardEndToEndTest extends EndToEndTest {
                 && "gold".equals(dashboard().at("/recommendedPlan/planId").asText()));
         JsonNode d = dashboard();
         assertThat(d.at("/customers/total").asLong()).isEqualTo(7);
-        assertThat(d.at("/customers/active").asLong()).isEqualTo(5);
+        assertThat(d.at("/customers/active").asLong()).as("paid, with a plan").isEqualTo(4);
+        assertThat(d.at("/customers/withoutPlan").asLong()).isEqualTo(1);
         assertThat(d.at("/customers/trialing").asLong()).isEqualTo(1);
         assertThat(d.at("/customers/inGrace").asLong()).isZero();
         assertThat(d.at("/customers/blocked").asLong()).isEqualTo(1);
+        assertThat(d.at("/customers/cancelled").asLong()).isZero();
         assertThat(d.at("/plans/active").asLong()).isEqualTo(4);
         assertThat(d.at("/plans/inactive").asLong()).isEqualTo(1);
         assertThat(d.at("/plans/archived").asLong()).isEqualTo(1);
         assertThat(d.at("/recommendedPlan/displayName").asText()).isEqualTo("Gold");
-        assertThat(d.at("/monthlyRecurringRevenue/INR").asText()).isEqualTo("1364.83");
+        // 499 (c1) + 4990 / 12 (c2) + 1350 / 3 (c3) + 499 (c6: blocked, still invoiced), net of the added GST
+        assertThat(d.at("/monthlyRecurringRevenue/INR").asText()).isEqualTo("1863.83");
+        // c6 never paid its first invoice: 499.00 + 18 % = 588.82, due at once
+        assertThat(d.at("/money/INR/openAmount").asText()).isEqualTo("588.82");
+        assertThat(d.at("/money/INR/overdueAmount").asText()).isEqualTo("588.82");
+        assertThat(d.at("/money/INR/collectedLast30Days").asText()).isEqualTo("10000.00");
+        assertThat(d.at("/money/EUR/collectedLast30Days").asText()).isEqualTo("20.00");
         assertThat(d.at("/monthlyRecurringRevenue/EUR").asText()).isEqualTo("10.00");
         assertThat(d.at("/subscribersPerPlan/0")).isEqualTo(JSON.valueToTree(
                 json("planId", "gold", "displayName", "Gold", "subscribers", 4)));
@@ -104,9 +123,9 @@ class DashboardEndToEndTest extends EndToEndTest {
         assertThat(sentences.get(0)).isEqualTo("Plan Gold recommended by api-key ops-1");
         assertThat(sentences).contains("Plan Hidden deactivated by api-key ops-1",
                 "Plan Old archived by api-key ops-1",
-                "Customer C6 blocked by api-key ops-1: fraud check",
                 "User a@c1.example added to customer C1 as owner by api-key ops-1",
-                "Customer C3 moved from plan silver to plan gold (quarterly) by api-key ops-1");
+                "Customer C4 paid 20.00 EUR by api-key ops-1",
+                "Customer C4 settled every overdue invoice");
 
         // a payment by another route changes nothing here; a block lifted by the partner moves C6 back
         admin.post(customers + "/c6/unblock?consistency=wait", null);
@@ -166,9 +185,13 @@ class DashboardEndToEndTest extends EndToEndTest {
                     .anyMatch(d -> d.at("/monthlyRecurringRevenue/INR").asText().equals("499.00")));
             JsonNode pushed = dashboards(lines).get(dashboards(lines).size() - 1);
             assertThat(pushed.at("/customers/total").asLong()).isEqualTo(1);
-            assertThat(pushed.at("/customers/active").asLong()).isEqualTo(1);
-            assertThat(pushed.at("/recentActivity/0/sentence").asText())
-                    .startsWith("Customer NEW assigned plan gold (monthly)");
+            // its first invoice is due at once (payment terms 0): in grace until it is paid
+            await().atMost(Duration.ofSeconds(10)).until(() -> dashboards(lines).get(dashboards(lines).size() - 1)
+                    .at("/customers/inGrace").asLong() == 1);
+            pushed = dashboards(lines).get(dashboards(lines).size() - 1);
+            List<String> sentences = new ArrayList<>();
+            pushed.at("/recentActivity").forEach(a -> sentences.add(a.at("/sentence").asText()));
+            assertThat(sentences).anyMatch(t -> t.startsWith("Customer NEW assigned plan gold (monthly)"));
             await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:heartbeat"));
             assertThat(lines).as("nothing of the other partner was pushed")
                     .noneMatch(line -> line.contains("Intruder") || line.contains("INTRUDER")

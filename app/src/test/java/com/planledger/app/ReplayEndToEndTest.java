@@ -62,6 +62,7 @@ class ReplayEndToEndTest extends EndToEndTest {
                     "planId", i % 2 == 0 ? "gold" : "silver", "billingCycle", "MONTHLY"));
         }
         admin.post(customers + "/c1/block", json("note", "check"));
+        admin.post(customers + "/c0/payments", json("amount", "700.00", "currency", "INR", "reference", "r-1"));
         admin.post(customers + "/c2/users?consistency=wait", json("email", "u@c2.example", "role", "OWNER"));
 
         for (String name : List.of("plan-catalog", "customers", "dashboard")) {
