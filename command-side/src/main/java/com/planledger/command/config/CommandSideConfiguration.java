@@ -43,7 +43,7 @@ public class CommandSideConfiguration {
 
     @Bean
     public SnapshotFilter planSnapshotFilter() {
-        return RevisionSnapshotFilter.builder().type(Plan.class).revision(revisionOf(Plan.class)).build();
+        return revisionFilter(Plan.class);
     }
 
     @Bean
@@ -55,7 +55,17 @@ public class CommandSideConfiguration {
 
     @Bean
     public SnapshotFilter customerSnapshotFilter() {
-        return RevisionSnapshotFilter.builder().type(Customer.class).revision(revisionOf(Customer.class)).build();
+        return revisionFilter(Customer.class);
+    }
+
+    /**
+     * Skips snapshots of {@code aggregate} taken at another revision than its current {@code @Revision}. The filter
+     * compares the stored aggregate type, which is the class's simple name: the builder's {@code type(Class)} would
+     * compare the fully qualified name and so never match (and never skip anything).
+     */
+    public static SnapshotFilter revisionFilter(Class<?> aggregate) {
+        return RevisionSnapshotFilter.builder().type(aggregate.getSimpleName()).revision(revisionOf(aggregate))
+                .build();
     }
 
     /** The domain's clock: every time-based rule reads it (tests replace it with one they move forward). */

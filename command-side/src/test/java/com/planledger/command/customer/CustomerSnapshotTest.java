@@ -88,6 +88,28 @@ class CustomerSnapshotTest {
         assertThat(state(fromSnapshot)).isEqualTo(state(fold(new Customer(), history)));
     }
 
+    /**
+     * The snapshot filter the command side configures skips a snapshot of another revision than the aggregate's
+     * (such a customer loads from its events) and keeps one of the current revision. Checked on entries shaped as
+     * the event store keeps them: the aggregate type is the class's simple name.
+     */
+    @Test
+    void the_snapshot_filter_skips_snapshots_of_another_revision() throws Exception {
+        byte[] stored;
+        try (var in = getClass().getResourceAsStream("/snapshots/customer-revision-1.json")) {
+            stored = in.readAllBytes();
+        }
+        var filter = com.planledger.command.config.CommandSideConfiguration.revisionFilter(Customer.class);
+        assertThat(filter.allow(snapshotEntry(stored, "1"))).isTrue();
+        assertThat(filter.allow(snapshotEntry(stored, "0"))).isFalse();
+    }
+
+    private static org.axonframework.eventhandling.DomainEventData<byte[]> snapshotEntry(byte[] json,
+                                                                                        String revision) {
+        return new org.axonframework.eventhandling.GenericDomainEventEntry<>("Customer", "partner-1:acme", 119,
+                "snapshot-1", java.time.Instant.EPOCH, Customer.class.getName(), revision, json, "{}".getBytes());
+    }
+
     private static Customer fold(Customer root, List<DomainEventMessage<?>> events) {
         EventSourcedAggregate<Customer> aggregate = EventSourcedAggregate.initialize(root, MODEL, null,
                 NoSnapshotTriggerDefinition.TRIGGER);
