@@ -189,6 +189,12 @@ class CustomerEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void the_test_clock_paths_do_not_exist_unless_enabled() {
+        assertThat(admin.get("/v1/admin/clock").status()).isEqualTo(404);
+        assertThat(admin.post("/v1/admin/clock/advance", json("by", "P1D")).status()).isEqualTo(404);
+    }
+
+    @Test
     void a_trial_only_once_across_plan_changes() {
         plan("trial", 14, 7);
         plan("trial-2", 30, 7);
