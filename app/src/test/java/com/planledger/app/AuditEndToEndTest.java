@@ -139,13 +139,15 @@ class AuditEndToEndTest extends EndToEndTest {
         JsonNode history = admin.get(customers + "/acme/history").body();
         List<String> types = new ArrayList<>();
         history.at("/items").forEach(e -> types.add(e.at("/type").asText()));
+        // the assignment and the prorated change each issue an invoice; the first, due at once, makes it past due
         assertThat(types).containsExactly("CustomerRegisteredEvent", "CustomerPlanAssignedEvent",
-                "CustomerPlanChangedEvent", "CustomerProfileUpdatedEvent");
-        JsonNode change = history.at("/items/2");
+                "InvoiceIssuedEvent", "CustomerPastDueEvent", "CustomerPlanChangedEvent", "InvoiceIssuedEvent",
+                "CustomerProfileUpdatedEvent");
+        JsonNode change = history.at("/items/4");
         assertThat(change(change, "planId")).isEqualTo(json("before", "gold", "after", "silver"));
         assertThat(change(change, "billingCycle")).isEqualTo(json("before", "MONTHLY", "after", "YEARLY"));
         assertThat(change(change, "price")).isEqualTo(json("before", "499.00", "after", "4990.00"));
-        assertThat(change(history.at("/items/3"), "companyName")).isEqualTo(json("before", "Acme", "after",
+        assertThat(change(history.at("/items/6"), "companyName")).isEqualTo(json("before", "Acme", "after",
                 "Acme Inc"));
     }
 
