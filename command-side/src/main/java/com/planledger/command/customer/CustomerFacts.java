@@ -154,15 +154,6 @@ final class CustomerFacts {
         return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 
-    /** The subscription the next renewal starts on: a scheduled change, else a pending migration, else the terms held. */
-    SubscriptionTerms renewing() {
-        return scheduledChange != null ? scheduledChange : pendingMigration != null ? pendingMigration : subscription;
-    }
-
-    BigDecimal creditHeld() {
-        return credit == null ? BigDecimal.ZERO : credit;
-    }
-
     User requireUser(String userId) {
         User user = users.get(userId);
         if (user == null) {

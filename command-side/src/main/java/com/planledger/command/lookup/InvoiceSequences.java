@@ -1,6 +1,5 @@
 package com.planledger.command.lookup;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -33,8 +32,6 @@ import static com.mongodb.client.model.Filters.eq;
 @ProcessingGroup(PlanLookupHandlers.GROUP)
 public class InvoiceSequences implements InvoiceNumbers {
 
-    private static final int DUPLICATE_KEY = 11000;
-
     private final MongoCollection<Document> sequences;
     private final LookupDurability durability;
 
@@ -58,15 +55,7 @@ public class InvoiceSequences implements InvoiceNumbers {
             List<?> numbers = returned.getList("returned", Object.class);
             return ((Number) numbers.get(0)).longValue();
         }
-        try {
-            return increment(partnerId);
-        } catch (MongoException e) {
-            if (e.getCode() != DUPLICATE_KEY) {
-                throw e;
-            }
-            // two first invoices of a partner raced to create its sequence: it exists now
-            return increment(partnerId);
-        }
+        return Upserts.racing(() -> increment(partnerId));
     }
 
     private long increment(String partnerId) {

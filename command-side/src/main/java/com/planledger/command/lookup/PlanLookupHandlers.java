@@ -1,6 +1,5 @@
 package com.planledger.command.lookup;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -41,7 +40,6 @@ public class PlanLookupHandlers implements PlanNames, RecommendationSlot {
 
     /** The subscribing processing group of every command-side lookup. */
     public static final String GROUP = "command-lookups";
-    private static final int DUPLICATE_KEY = 11000;
 
     private final Reservations names;
     private final MongoCollection<Document> slots;
@@ -55,16 +53,7 @@ public class PlanLookupHandlers implements PlanNames, RecommendationSlot {
 
     @Override
     public RecommendationSlot.Taken take(String partnerId, String planId) {
-        Document before;
-        try {
-            before = takeSlot(partnerId, planId);
-        } catch (MongoException e) {
-            if (e.getCode() != DUPLICATE_KEY) {
-                throw e;
-            }
-            // two first recommendations of a partner raced to create its slot: it exists now
-            before = takeSlot(partnerId, planId);
-        }
+        Document before = Upserts.racing(() -> takeSlot(partnerId, planId));
         String previous = before == null ? null : before.getString("planId");
         long generation = (before == null ? 0 : generation(before)) + 1;
         durability.flushBeforeCommit();

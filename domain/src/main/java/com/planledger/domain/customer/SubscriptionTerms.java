@@ -71,14 +71,7 @@ public record SubscriptionTerms(String planId,
      * when enabled and not included.
      */
     public BigDecimal amountDue(Map<String, Integer> addOnQuantities) {
-        BigDecimal net = price;
-        for (Map.Entry<String, Integer> attached : addOnQuantities.entrySet()) {
-            AddOnOffer offer = addOn(attached.getKey());
-            if (offer != null) {
-                net = net.add(offer.prices().get(billingCycle).multiply(BigDecimal.valueOf(attached.getValue())));
-            }
-        }
-        return tax.gross(net);
+        return tax.gross(periodAmount(addOnQuantities));
     }
 
     /** The period's amount before tax is added: the price plus each attached add-on's price times its quantity. */

@@ -17,6 +17,7 @@ import java.util.Map;
  */
 public final class FieldsUpcaster extends SingleEventUpcaster {
 
+    private final Class<?> eventType;
     private final SimpleSerializedType from;
     private final String toRevision;
     private final Map<String, JsonNode> added;
@@ -29,6 +30,7 @@ public final class FieldsUpcaster extends SingleEventUpcaster {
 
     private FieldsUpcaster(Class<?> eventType, String fromRevision, String toRevision, Map<String, JsonNode> added,
                            Map<String, String> renamed, List<String> removed) {
+        this.eventType = eventType;
         this.from = new SimpleSerializedType(eventType.getName(), fromRevision);
         this.toRevision = toRevision;
         this.added = Map.copyOf(added);
@@ -40,22 +42,14 @@ public final class FieldsUpcaster extends SingleEventUpcaster {
     public FieldsUpcaster renaming(String oldName, String newName) {
         Map<String, String> more = new LinkedHashMap<>(renamed);
         more.put(oldName, newName);
-        return new FieldsUpcaster(type(), from.getRevision(), toRevision, added, more, removed);
+        return new FieldsUpcaster(eventType, from.getRevision(), toRevision, added, more, removed);
     }
 
     /** The same upcaster that also removes {@code field}. */
     public FieldsUpcaster removing(String field) {
         List<String> more = new java.util.ArrayList<>(removed);
         more.add(field);
-        return new FieldsUpcaster(type(), from.getRevision(), toRevision, added, renamed, more);
-    }
-
-    private Class<?> type() {
-        try {
-            return Class.forName(from.getName());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+        return new FieldsUpcaster(eventType, from.getRevision(), toRevision, added, renamed, more);
     }
 
     @Override

@@ -167,7 +167,7 @@ public class CustomerRecord {
         SubscriptionTerms terms = subscription();
         CustomerView.Subscription sub = terms == null ? null : new CustomerView.Subscription(
                 terms.planId(), terms.planName().value(), terms.planRevision(), terms.billingCycle(), terms.price(),
-                terms.currency(), terms.tax().gross(terms.periodAmount(addOns)), periodStart, periodEnd, anchor,
+                terms.currency(), terms.amountDue(addOns), periodStart, periodEnd, anchor,
                 trialEndsAt, graceEndsAt, cancelAt, scheduled == null ? null : new CustomerView.ScheduledChange(
                         scheduled.planId(), scheduled.planRevision(), scheduled.billingCycle(), scheduled.price(),
                         scheduledAt), pending == null ? null : pending.planRevision());

@@ -1,34 +1,17 @@
 package com.planledger.query.dashboard;
 
 import com.planledger.domain.customer.SubscriptionTerms;
-import com.planledger.domain.plan.AddOnOffer;
 import com.planledger.domain.plan.BillingCycle;
-import com.planledger.domain.plan.Limit;
-import com.planledger.domain.plan.LimitKind;
-import com.planledger.domain.plan.Limits;
-import com.planledger.domain.plan.PlanName;
-import com.planledger.domain.plan.PlanTerms;
 import com.planledger.domain.plan.Tax;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dashboard's MRR arithmetic: a month of each cycle, net of tax, exact in twelfths of the minor unit. */
 class ContributionTest {
-
-    static SubscriptionTerms terms(BillingCycle cycle, Tax tax) {
-        PlanTerms plan = new PlanTerms("Gold", "INR", Map.of(BillingCycle.MONTHLY, new BigDecimal("499"),
-                BillingCycle.QUARTERLY, new BigDecimal("1350"), BillingCycle.YEARLY, new BigDecimal("4990")), tax,
-                new Limits(Limit.of(1), Limit.of(1), Limit.of(1), Limit.of(1), Limit.of(1), Limit.of(1)), 0, 0,
-                List.of(), List.of(new AddOnOffer("EXTRA", "Extra", Map.of(BillingCycle.MONTHLY, new BigDecimal("99"),
-                BillingCycle.QUARTERLY, new BigDecimal("270"), BillingCycle.YEARLY, new BigDecimal("990")),
-                Map.of(LimitKind.MESSAGES, 1000L))), null);
-        return SubscriptionTerms.of("gold", PlanName.of("gold"), 1, plan, cycle);
-    }
 
     static BigDecimal mrr(SubscriptionTerms terms, Map<String, Integer> addOns) {
         return Contribution.amount(Contribution.twelfthsPerMonth(terms, addOns), "INR");
@@ -37,11 +20,11 @@ class ContributionTest {
     @Test
     void monthly_counts_as_is_quarterly_divided_by_3_and_yearly_by_12() {
         Tax exclusive = new Tax(true, new BigDecimal("18"), false);
-        assertThat(mrr(terms(BillingCycle.MONTHLY, exclusive), Map.of())).isEqualByComparingTo("499.00");
-        assertThat(mrr(terms(BillingCycle.QUARTERLY, exclusive), Map.of())).isEqualByComparingTo("450.00");
+        assertThat(mrr(ContributionTestTerms.gold(BillingCycle.MONTHLY, exclusive), Map.of())).isEqualByComparingTo("499.00");
+        assertThat(mrr(ContributionTestTerms.gold(BillingCycle.QUARTERLY, exclusive), Map.of())).isEqualByComparingTo("450.00");
         // 4990 / 12 = 415.8333..: kept exact in twelfths, rounded only when shown
-        assertThat(mrr(terms(BillingCycle.YEARLY, exclusive), Map.of())).isEqualByComparingTo("415.83");
-        assertThat(Contribution.twelfthsPerMonth(terms(BillingCycle.YEARLY, exclusive), Map.of()))
+        assertThat(mrr(ContributionTestTerms.gold(BillingCycle.YEARLY, exclusive), Map.of())).isEqualByComparingTo("415.83");
+        assertThat(Contribution.twelfthsPerMonth(ContributionTestTerms.gold(BillingCycle.YEARLY, exclusive), Map.of()))
                 .isEqualTo(499_000L);
     }
 
@@ -49,12 +32,12 @@ class ContributionTest {
     void add_ons_count_at_their_quantity_and_tax_never_counts() {
         Tax exclusive = new Tax(true, new BigDecimal("18"), false);
         // (499 + 2 x 99) = 697.00: the 18 % added on the invoice is not revenue
-        assertThat(mrr(terms(BillingCycle.MONTHLY, exclusive), Map.of("EXTRA", 2))).isEqualByComparingTo("697.00");
+        assertThat(mrr(ContributionTestTerms.gold(BillingCycle.MONTHLY, exclusive), Map.of("EXTRA", 2))).isEqualByComparingTo("697.00");
         // inclusive: 499.00 holds 76.12 of GST, so 422.88 a month
         Tax inclusive = new Tax(true, new BigDecimal("18"), true);
-        assertThat(mrr(terms(BillingCycle.MONTHLY, inclusive), Map.of())).isEqualByComparingTo("422.88");
+        assertThat(mrr(ContributionTestTerms.gold(BillingCycle.MONTHLY, inclusive), Map.of())).isEqualByComparingTo("422.88");
         // yearly inclusive: 4990 holds 761.19 of GST; (4990 - 761.19) / 12 = 352.4008.. -> 352.40
-        assertThat(mrr(terms(BillingCycle.YEARLY, inclusive), Map.of())).isEqualByComparingTo("352.40");
-        assertThat(mrr(terms(BillingCycle.MONTHLY, Tax.none()), Map.of())).isEqualByComparingTo("499.00");
+        assertThat(mrr(ContributionTestTerms.gold(BillingCycle.YEARLY, inclusive), Map.of())).isEqualByComparingTo("352.40");
+        assertThat(mrr(ContributionTestTerms.gold(BillingCycle.MONTHLY, Tax.none()), Map.of())).isEqualByComparingTo("499.00");
     }
 }
