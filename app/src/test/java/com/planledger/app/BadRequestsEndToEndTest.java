@@ -38,7 +38,8 @@ class BadRequestsEndToEndTest extends EndToEndTest {
                 new Write("POST", plans + "/gold/migrate-subscribers"), new Write("POST", customers),
                 new Write("PUT", c), new Write("POST", c + "/plan"), new Write("POST", c + "/payments"),
                 new Write("POST", c + "/block"), new Write("POST", c + "/users"), new Write("PUT", c + "/users/ana"),
-                new Write("POST", c + "/add-ons"), new Write("POST", c + "/usage"));
+                new Write("POST", c + "/add-ons"), new Write("POST", c + "/usage"), new Write("POST", c + "/cancel"),
+                new Write("POST", c + "/reactivate"));
         String big = "{\"companyName\":\"" + "x".repeat(300_000) + "\"}";
         List<String> bodies = new ArrayList<>(List.of("", "{", "[]", "null", "42", "\"text\"", "{\"a\":1}{\"b\":2}",
                 "{\"name\":\"a\",\"name\":\"b\"}", "{\"companyName\":\"a\\ud800b\"}", "{\"trialDays\":1.5}",

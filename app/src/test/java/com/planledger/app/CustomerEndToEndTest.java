@@ -189,6 +189,18 @@ class CustomerEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void invoice_reads_refuse_an_unknown_status_and_answer_404_for_an_unknown_number() {
+        String invoices = "/v1/partners/" + partner + "/invoices";
+        Api.Response bogus = admin.get(invoices + "?status=BOGUS");
+        assertThat(bogus.status()).isEqualTo(400);
+        assertThat(bogus.at("/errors/0/field")).isEqualTo("status");
+        Api.Response unknown = admin.get(invoices + "/INV-999");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.at("/code")).isEqualTo("INVOICE_NOT_FOUND");
+        assertThat(admin.get(invoices + "?overdue=maybe").status()).isEqualTo(400);
+    }
+
+    @Test
     void the_test_clock_paths_do_not_exist_unless_enabled() {
         assertThat(admin.get("/v1/admin/clock").status()).isEqualTo(404);
         assertThat(admin.post("/v1/admin/clock/advance", json("by", "P1D")).status()).isEqualTo(404);
