@@ -10,13 +10,14 @@ import java.util.List;
 
 /**
  * An invoice as callers read it: number, customer, lines, subtotal, tax, total; {@code amountPaid} (by credit and
- * payments) and {@code amountDue}; {@code status} OPEN until fully settled, then PAID; {@code overdue} while open
- * past its due date.
+ * payments; {@code creditApplied} is the part the account's credit paid when it was issued) and {@code amountDue};
+ * {@code status} OPEN until fully settled, then PAID; {@code overdue} while open past its due date.
  */
 public record InvoiceView(String number, String partnerId, String customerId, String currency, Instant issuedAt,
                           Instant dueAt, String status, boolean overdue, InvoiceReason reason,
                           List<InvoiceLine> lines, BigDecimal subtotal, InvoiceTax tax, BigDecimal total,
-                          BigDecimal amountPaid, BigDecimal amountDue, long sequence) {
+                          BigDecimal creditApplied, BigDecimal amountPaid, BigDecimal amountDue,
+                          long sequence) {
 
     public static final String OPEN = "OPEN";
     public static final String PAID = "PAID";

@@ -29,6 +29,7 @@ public class InvoiceRecord {
     BigDecimal subtotal;
     InvoiceTax tax;
     BigDecimal total;
+    BigDecimal creditApplied;
     BigDecimal amountPaid;
     BigDecimal amountDue;
 
@@ -46,6 +47,7 @@ public class InvoiceRecord {
         record.subtotal = e.subtotal();
         record.tax = e.tax();
         record.total = e.total();
+        record.creditApplied = e.creditApplied();
         record.amountPaid = e.creditApplied();
         record.amountDue = e.amountDue();
         return record;
@@ -86,7 +88,7 @@ public class InvoiceRecord {
         boolean open = open();
         return new InvoiceView(number, partnerId, customerId, currency, issuedAt, dueAt,
                 open ? InvoiceView.OPEN : InvoiceView.PAID, open && !dueAt.isAfter(now), reason, lines, subtotal,
-                tax, total, amountPaid, amountDue, sequence);
+                tax, total, creditApplied, amountPaid, amountDue, sequence);
     }
 
     /** The stored query fields beside the record. */
