@@ -6,11 +6,14 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 import static com.planledger.app.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Fifty writes at once to one plan and to one customer: every answer is definite (2xx, or 409/412 for a lost
@@ -52,6 +55,33 @@ class ConcurrentWritesEndToEndTest extends EndToEndTest {
         // registration with a plan is two events; every accepted write here records one
         long accepted = answers.stream().filter(s -> s == 200 || s == 201).count();
         assertGapless(Ids.customer(partner, "acme"), 2 + accepted);
+    }
+
+    @Test
+    void fifty_concurrent_first_invoices_take_the_numbers_1_to_50_even_with_refused_registrations_racing()
+            throws Exception {
+        var gold = TestPlans.plan("gold", "gold", "499");
+        gold.put("trialDays", 0);
+        assertThat(admin.post(plans, gold).status()).isEqualTo(201);
+        // 50 new customers, each invoiced at registration, and 10 registrations of ids that one of them takes:
+        // those are refused (409), and a number they claimed is given back
+        Callable<Integer>[] registrations = racers(60, i -> {
+            String id = "c" + (i < 50 ? i : i - 50);
+            return admin.post(customers, json("customerId", id, "companyName", "Customer " + i, "email",
+                    "c" + i + "@example.com", "planId", "gold", "billingCycle", "MONTHLY")).status();
+        });
+        List<Integer> answers = AtOnce.run(registrations);
+        assertThat(answers).allMatch(s -> s == 201 || s == 409);
+        assertThat(answers.stream().filter(s -> s == 201).count()).isEqualTo(50);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(admin.get(invoicesOfPartner() + "?size=100").at("/total")).isEqualTo("50"));
+        List<String> numbers = admin.get(invoicesOfPartner() + "?size=100").body().findValuesAsText("number");
+        assertThat(numbers).containsExactlyInAnyOrderElementsOf(
+                IntStream.rangeClosed(1, 50).mapToObj(n -> "INV-" + n).toList());
+    }
+
+    private String invoicesOfPartner() {
+        return "/v1/partners/" + partner + "/invoices";
     }
 
     private void assertGapless(String aggregate, long expectedEvents) {

@@ -59,9 +59,13 @@ public class InvoiceSequences implements InvoiceNumbers {
     }
 
     private long increment(String partnerId) {
-        Document after = sequences.findOneAndUpdate(eq("_id", partnerId), Updates.inc("last", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return ((Number) after.get("last")).longValue();
+        // the document as it was before the update, plus one: the embedded MongoDB-wire server answers the AFTER
+        // document from the stored instance, which a concurrent update can change before the answer is encoded
+        // (two claims then read the same number); the BEFORE document is a copy taken inside the update
+        Document before = sequences.findOneAndUpdate(eq("_id", partnerId), Updates.inc("last", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        Object last = before == null ? null : before.get("last");
+        return (last == null ? 0L : ((Number) last).longValue()) + 1;
     }
 
     private void giveBack(String partnerId, long number) {

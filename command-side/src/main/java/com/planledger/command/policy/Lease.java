@@ -42,11 +42,14 @@ final class Lease {
         Date now = Date.from(wallClock.instant());
         Date until = Date.from(wallClock.instant().plus(duration));
         try {
-            Document held = leases.findOneAndUpdate(
+            // matched (ours, or expired) or inserted: held. The BEFORE answer is used only because it is a copy
+            // on the embedded server (its AFTER answer can show a later update); a live lease of another
+            // instance makes the upsert collide with it instead
+            leases.findOneAndUpdate(
                     and(eq("_id", name), or(eq("owner", owner), lt("until", now))),
                     Updates.combine(Updates.set("owner", owner), Updates.set("until", until)),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            return held != null && owner.equals(held.getString("owner"));
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+            return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 return false; // held by another instance and not expired: the upsert collided with it
