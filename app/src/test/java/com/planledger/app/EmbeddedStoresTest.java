@@ -112,6 +112,9 @@ class EmbeddedStoresTest extends EndToEndTest {
     @Test
     void the_embedded_mode_declares_its_stores_and_serializes_with_jackson_only() {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(context.getBean(org.axonframework.commandhandling.CommandBus.class))
+                .as("the command bus translates failures where they happen")
+                .isInstanceOf(com.planledger.command.web.RefusalTranslatingCommandBus.class);
         assertThat(context.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
         assertThat(context.getBeansOfType(TokenStore.class)).hasSize(1);
         Serializer general = context.getBean(Serializer.class);

@@ -68,6 +68,9 @@ class ProductionWiringTest {
             assertThat(app.getEnvironment().getProperty("axon.axonserver.enabled")).isEqualTo("true");
             assertThat(app.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(app.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
+            assertThat(app.getBeansOfType(com.planledger.command.web.RefusalTranslatingCommandBus.class))
+                    .as("the local segment behind Axon Server's bus translates failures where they happen")
+                    .hasSize(1);
             assertThat(app.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
             assertThat(app.getBean(TokenStore.class)).isInstanceOf(MongoTokenStore.class);
             assertThat(app.getBeansOfType(TokenStore.class)).hasSize(1);

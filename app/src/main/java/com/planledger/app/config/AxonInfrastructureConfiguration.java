@@ -1,14 +1,21 @@
 package com.planledger.app.config;
 
+import com.planledger.command.web.RefusalTranslatingCommandBus;
 import com.planledger.domain.PartnerEvent;
 import com.planledger.domain.audit.AuditMetadata;
 import com.planledger.domain.json.DomainJson;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.RevisionResolver;
@@ -55,6 +62,27 @@ public class AxonInfrastructureConfiguration {
     @Qualifier("eventSerializer")
     public Serializer eventSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    /**
+     * The bus that runs this instance's command handlers (Axon's local segment: the command bus itself in embedded
+     * mode, the segment behind Axon Server's bus otherwise), set up as Axon's default one, translating failures
+     * into refusals where they happen so that they keep their codes across Axon Server.
+     */
+    @Bean(destroyMethod = "")
+    @Qualifier("localSegment")
+    public SimpleCommandBus commandBus(TransactionManager transactionManager,
+                                       org.axonframework.config.Configuration axonConfiguration,
+                                       DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus commandBus = RefusalTranslatingCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axonConfiguration.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        commandBus.registerHandlerInterceptor(
+                new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
+        return commandBus;
     }
 
     /** Correlation and trace ids from the message that caused a message. */

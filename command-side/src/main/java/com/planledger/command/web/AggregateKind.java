@@ -1,6 +1,10 @@
 package com.planledger.command.web;
 
 import com.planledger.domain.ErrorCode;
+import com.planledger.domain.customer.CustomerCommand;
+import com.planledger.domain.customer.RegisterCustomerCommand;
+import com.planledger.domain.plan.CreatePlanCommand;
+import com.planledger.domain.plan.PlanCommand;
 
 /** What a command targets, for the refusal a caller gets when the target is missing or already exists. */
 public enum AggregateKind {
@@ -18,6 +22,19 @@ public enum AggregateKind {
         this.idField = idField;
         this.notFound = notFound;
         this.alreadyExists = alreadyExists;
+    }
+
+    /** What {@code command} targets, or null for a command to neither kind. */
+    public static AggregateKind of(Object command) {
+        if (command instanceof PlanCommand) {
+            return PLAN;
+        }
+        return command instanceof CustomerCommand ? CUSTOMER : null;
+    }
+
+    /** Whether {@code command} starts a new aggregate (so a refused first append means the id is taken). */
+    public static boolean creates(Object command) {
+        return command instanceof CreatePlanCommand || command instanceof RegisterCustomerCommand;
     }
 
     /** The aggregate type as stored with its events. */

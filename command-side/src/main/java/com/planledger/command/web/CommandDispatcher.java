@@ -6,6 +6,8 @@ import com.planledger.domain.ErrorCode;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.axonframework.axonserver.connector.AxonServerException;
+import org.axonframework.axonserver.connector.command.AxonServerCommandDispatchException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -60,7 +62,7 @@ public class CommandDispatcher {
                             .andMetaData(metaData),
                     timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
-            RuntimeException refusal = translate(e, kind);
+            RuntimeException refusal = translate(e, kind, AggregateKind.creates(command));
             outcome = refusal instanceof DomainException domain ? domain.code().name() : "error";
             throw refusal;
         } finally {
@@ -69,8 +71,20 @@ public class CommandDispatcher {
         }
     }
 
-    /** The refusal a caller sees for {@code failure}. */
+    /** The refusal a caller sees for {@code failure} of a command that does not create its aggregate. */
     public static RuntimeException translate(Throwable failure, AggregateKind kind) {
+        return translate(failure, kind, false);
+    }
+
+    /**
+     * The refusal a caller sees for {@code failure}, whichever way it arrived: thrown in this instance, or sent
+     * back by Axon Server from the instance that handled the command (where {@link RefusalTranslatingCommandBus}
+     * already turned it into a refusal, as only messages and error codes cross, never exception types).
+     * {@code creation}: the command starts its aggregate, so an append refused for its sequence means the id is
+     * taken (the embedded store says so with {@link AggregateStreamCreationException}; Axon Server with
+     * {@code AXONIQ-2000}, a {@link ConcurrencyException}).
+     */
+    public static RuntimeException translate(Throwable failure, AggregateKind kind, boolean creation) {
         Optional<DomainException> refusal = DomainException.findIn(failure);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -80,7 +94,7 @@ public class CommandDispatcher {
                 return new DomainException(ErrorCode.VERSION_MISMATCH, "If-Match",
                         "the " + kind.name().toLowerCase() + " has changed since that version; read it again");
             }
-            if (t instanceof AggregateStreamCreationException) {
+            if (t instanceof AggregateStreamCreationException || creation && t instanceof ConcurrencyException) {
                 return new DomainException(kind.alreadyExists(), kind.idField(),
                         "a " + kind.name().toLowerCase() + " with this id already exists");
             }
@@ -92,7 +106,8 @@ public class CommandDispatcher {
             if (t instanceof AggregateNotFoundException || t instanceof AggregateDeletedException) {
                 return new DomainException(kind.notFound(), kind.idField(), "no such " + kind.name().toLowerCase());
             }
-            if (t instanceof NoHandlerForCommandException) {
+            if (t instanceof NoHandlerForCommandException || t instanceof AxonServerCommandDispatchException
+                    || t instanceof AxonServerException server && unreachable(server.errorCode())) {
                 return new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
                         "no command-side instance is available to handle the command");
             }
@@ -102,5 +117,13 @@ public class CommandDispatcher {
             }
         }
         return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+    }
+
+    /** Axon Server could not be reached, or could not route the command: no instance can take it now. */
+    private static boolean unreachable(org.axonframework.axonserver.connector.ErrorCode code) {
+        return switch (code) {
+            case CONNECTION_FAILED, NO_HANDLER_FOR_COMMAND, COMMAND_DISPATCH_ERROR -> true;
+            default -> false;
+        };
     }
 }
