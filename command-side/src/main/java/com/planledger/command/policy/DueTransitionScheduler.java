@@ -24,6 +24,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -39,6 +44,9 @@ import static com.mongodb.client.model.Filters.lte;
  * Nothing lives only in memory: after a restart the next poll finds everything that fell due meanwhile. With
  * several command-side instances, a lease in MongoDB lets one instance poll at a time (another takes over when
  * it stops); and a duplicate command would change nothing, because the aggregate applies only what is due.
+ * <p>
+ * The customers of a batch are independent aggregates: their commands are sent {@code planledger.billing.parallelism}
+ * at a time (4 by default), so a day when many periods end is not one command after another.
  */
 @Component
 public class DueTransitionScheduler extends LeasedPoller {
@@ -54,11 +62,13 @@ public class DueTransitionScheduler extends LeasedPoller {
     private final Clock clock;
     private final Counter transitions;
     private final Counter failures;
+    private final ExecutorService workers;
 
     public DueTransitionScheduler(MongoDatabase database, CommandDispatcher commands, Clock clock,
                                   MeterRegistry meters,
                                   @Value("${planledger.billing.poll-interval:PT30S}") Duration interval,
-                                  @Value("${planledger.billing.scheduler-enabled:true}") boolean enabled) {
+                                  @Value("${planledger.billing.scheduler-enabled:true}") boolean enabled,
+                                  @Value("${planledger.billing.parallelism:4}") int parallelism) {
         super(LEASE, database, interval, interval.multipliedBy(3).plusSeconds(5), enabled);
         this.due = database.getCollection(LookupCollections.DUE);
         this.commands = commands;
@@ -67,6 +77,15 @@ public class DueTransitionScheduler extends LeasedPoller {
                 .description("customers whose time-based transitions were applied").register(meters);
         this.failures = Counter.builder("planledger.billing.due.failures")
                 .description("due-transition commands that failed (retried at the next poll)").register(meters);
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("planledger.billing.parallelism must be 1 or more, was " + parallelism);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread thread = new Thread(r, LEASE + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
@@ -87,9 +106,13 @@ public class DueTransitionScheduler extends LeasedPoller {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             List<Document> batch = new ArrayList<>();
             due.find(lte("dueAt", Date.from(now))).sort(Sorts.ascending("dueAt")).limit(BATCH).into(batch);
-            int progressed = 0;
+            List<Future<Boolean>> applied = new ArrayList<>(batch.size());
             for (Document entry : batch) {
-                if (apply(entry, now)) {
+                applied.add(workers.submit(() -> apply(entry, now)));
+            }
+            int progressed = 0;
+            for (Future<Boolean> outcome : applied) {
+                if (progressed(outcome)) {
                     progressed++;
                 }
                 processed++;
@@ -99,6 +122,23 @@ public class DueTransitionScheduler extends LeasedPoller {
             }
         }
         return processed;
+    }
+
+    private static boolean progressed(Future<Boolean> outcome) {
+        try {
+            return outcome.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return false; // apply logs and counts its own failures
+        }
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        workers.shutdownNow();
     }
 
     private boolean apply(Document entry, Instant now) {
