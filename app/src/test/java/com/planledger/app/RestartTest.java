@@ -108,6 +108,7 @@ class RestartTest {
             Api api = api(second);
             await().atMost(Duration.ofSeconds(20)).until(() ->
                     "IN_GRACE".equals(api.get(customers + "/c1").at("/state")));
+            assertRenewalInvoicedAsTheSecondNumber(api, "/v1/partners/restart-billing");
         }
     }
 
@@ -138,7 +139,16 @@ class RestartTest {
             second.getBean(MutableClock.class).set(periodEnd.plus(Duration.ofDays(1)));
             await().atMost(Duration.ofSeconds(20)).until(() ->
                     "IN_GRACE".equals(api.get(customers + "/c1").at("/state")));
+            // and the invoice sequence: the renewal takes the next number, not the first one again
+            assertRenewalInvoicedAsTheSecondNumber(api, "/v1/partners/restored");
         }
+    }
+
+    /** The partner's invoices after the renewal: INV-1 at the start, INV-2 for the renewal, nothing else. */
+    private static void assertRenewalInvoicedAsTheSecondNumber(Api api, String partner) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> "2".equals(api.get(partner + "/invoices").at("/total")));
+        assertThat(api.get(partner + "/invoices/INV-1").at("/reason")).isEqualTo("SUBSCRIPTION_START");
+        assertThat(api.get(partner + "/invoices/INV-2").at("/reason")).isEqualTo("RENEWAL");
     }
 
     private static Document planDocument(ConfigurableApplicationContext context, String planId) {
