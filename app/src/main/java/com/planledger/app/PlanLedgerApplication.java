@@ -15,6 +15,12 @@ public class PlanLedgerApplication {
     public static void main(String[] args) {
         // Axon's start-up banner advertises its hosted console; this service never connects to it
         System.setProperty("disable-axoniq-console-message", "true");
-        SpringApplication.run(PlanLedgerApplication.class, args);
+        try {
+            SpringApplication.run(PlanLedgerApplication.class, args);
+        } catch (Throwable startFailed) {
+            // Spring Boot has logged why and closed the context; a thread some library started and left running
+            // (Axon's janitor in a command-only instance) must not keep a process alive that serves nothing
+            System.exit(1);
+        }
     }
 }
