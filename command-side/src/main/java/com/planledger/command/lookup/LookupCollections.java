@@ -21,6 +21,8 @@ public final class LookupCollections {
     public static final String MIGRATION_JOBS = "cmd_migration_jobs";
     /** Which instance runs the due-transition scheduler and the migration runner. */
     public static final String LEASES = "cmd_leases";
+    /** Stored events a rebuild of the lookups found breaking a set rule (the lookup kept the first owner). */
+    public static final String CONFLICTS = "cmd_lookup_conflicts";
     /** When the lookups were built (a lookup store without it is rebuilt from the events at start). */
     public static final String META = "cmd_lookups_meta";
 

@@ -3,6 +3,7 @@ package com.planledger.command.lookup;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import com.planledger.domain.DomainException;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -27,6 +28,7 @@ import static com.mongodb.client.model.Filters.eq;
  * example after restoring only the event store) has no marker, and then every stored event is handed, in order,
  * to the lookup handlers before the service accepts requests. The handlers are idempotent, so running over
  * lookups that already hold some entries changes nothing wrong. The marker records when the lookups were built.
+ * Stored events that break a set rule do not stop the start: they are recorded ({@link LookupConflicts}).
  */
 @Component
 public class LookupRebuilder implements SmartLifecycle {
@@ -37,12 +39,15 @@ public class LookupRebuilder implements SmartLifecycle {
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final MongoCollection<Document> meta;
+    private final LookupConflicts conflicts;
     private volatile boolean running;
 
-    public LookupRebuilder(EventStore eventStore, EventProcessingConfiguration processing, MongoDatabase database) {
+    public LookupRebuilder(EventStore eventStore, EventProcessingConfiguration processing, MongoDatabase database,
+                           LookupConflicts conflicts) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.meta = database.getCollection(LookupCollections.META);
+        this.conflicts = conflicts;
     }
 
     @Override
@@ -71,7 +76,7 @@ public class LookupRebuilder implements SmartLifecycle {
             while (stream.hasNextAvailable(30, TimeUnit.SECONDS)) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 if (lookups.canHandle(event, Segment.ROOT_SEGMENT)) {
-                    lookups.handle(event, Segment.ROOT_SEGMENT);
+                    handle(lookups, event);
                 }
                 read++;
                 if (event.trackingToken().position().orElse(last) >= last) {
@@ -83,6 +88,19 @@ public class LookupRebuilder implements SmartLifecycle {
         }
         log.info("Command-side lookups built from {} events", read);
         return read;
+    }
+
+    /**
+     * One stored event into the lookups. An event that breaks a set rule is history: it is recorded as a conflict
+     * ({@link LookupConflicts}) and the rebuild goes on, the lookup keeping its first owner.
+     */
+    private void handle(EventHandlerInvoker lookups, TrackedEventMessage<?> event) throws Exception {
+        try {
+            lookups.handle(event, Segment.ROOT_SEGMENT);
+        } catch (Exception e) {
+            DomainException refusal = DomainException.findIn(e).orElseThrow(() -> e);
+            log.warn("Lookup conflict in the event store: {}", conflicts.record(event, refusal));
+        }
     }
 
     @Override
