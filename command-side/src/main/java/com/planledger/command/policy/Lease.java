@@ -7,6 +7,8 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,8 @@ import static com.mongodb.client.model.Filters.or;
  */
 final class Lease {
 
+    private static final Logger log = LoggerFactory.getLogger(Lease.class);
+
     private final MongoCollection<Document> leases;
     private final String name;
     private final String owner;
@@ -37,27 +41,35 @@ final class Lease {
         this.wallClock = wallClock;
     }
 
-    /** Takes or renews the lease; false when another instance holds it. */
+    /**
+     * Takes or renews the lease; false when another instance holds it. An update that matches only the holder's
+     * own or an expired lease, else an insert of a free one: a live lease of another instance makes the insert a
+     * duplicate, answered as a write error (an upsert colliding with it instead would make the embedded
+     * MongoDB-wire server log a stack trace at every poll until the lease expires). Taking over an expired lease
+     * is logged once.
+     */
     boolean acquire() {
         Date now = Date.from(wallClock.instant());
         Date until = Date.from(wallClock.instant().plus(duration));
+        // the BEFORE answer is a copy on the embedded server (its AFTER answer can show a later update)
+        Document before = leases.findOneAndUpdate(
+                and(eq("_id", name), or(eq("owner", owner), lt("until", now))),
+                Updates.combine(Updates.set("owner", owner), Updates.set("until", until)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
+        if (before != null) {
+            String previous = before.getString("owner");
+            if (!owner.equals(previous)) {
+                log.info("Took over the lease '{}' from {}, whose lease had expired at {}", name, previous,
+                        before.getDate("until").toInstant());
+            }
+            return true;
+        }
         try {
-            // matched (ours, or expired) or inserted: held. The BEFORE answer is used only because it is a copy
-            // on the embedded server (its AFTER answer can show a later update); a live lease of another
-            // instance makes the upsert collide with it instead
-            leases.findOneAndUpdate(
-                    and(eq("_id", name), or(eq("owner", owner), lt("until", now))),
-                    Updates.combine(Updates.set("owner", owner), Updates.set("until", until)),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+            leases.insertOne(new Document("_id", name).append("owner", owner).append("until", until));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false; // held by another instance and not expired: the upsert collided with it
-            }
-            throw e;
-        } catch (com.mongodb.MongoCommandException e) {
-            if (e.getErrorCode() == 11000) {
-                return false;
+                return false; // held by another instance and not expired
             }
             throw e;
         }
