@@ -3,6 +3,7 @@ package com.planledger.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import com.planledger.query.store.ReadModelStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -53,9 +54,15 @@ class ReplayEndToEndTest extends EndToEndTest {
         String partner = freshPartner();
         String plans = "/v1/partners/" + partner + "/plans";
         String customers = "/v1/partners/" + partner + "/customers";
-        admin.post(plans, TestPlans.plan("gold", "gold", "499"));
+        // gold without a trial, so its customers are invoiced at once and the invoices read model has data of
+        // this test's own
+        Map<String, Object> gold = TestPlans.plan("gold", "gold", "499");
+        gold.put("trialDays", 0);
+        admin.post(plans, gold);
         admin.post(plans, TestPlans.plan("silver", "silver", "299"));
-        admin.put(plans + "/gold", TestPlans.revision("gold", "549", 8));
+        Map<String, Object> revision = TestPlans.revision("gold", "549", 8);
+        revision.put("trialDays", 0);
+        admin.put(plans + "/gold", revision);
         admin.post(plans + "/silver/recommend", null);
         for (int i = 0; i < 5; i++) {
             admin.post(customers, json("customerId", "c" + i, "companyName", "C" + i, "email", "c" + i + "@x.example",
@@ -95,6 +102,19 @@ class ReplayEndToEndTest extends EndToEndTest {
         return eventStore.createHeadToken().position().orElseThrow();
     }
 
+    /**
+     * The document with its applied-event guard as a set: events of different customers committed in another
+     * order than their positions (concurrent appends) reach the live processor in commit order and a replay in
+     * position order, so the guard can list the same ids in another order; everything else must be equal.
+     */
+    private static Document normalised(Document doc) {
+        List<?> applied = doc.getList(ReadModelStore.APPLIED, Object.class);
+        if (applied != null) {
+            doc.put(ReadModelStore.APPLIED, applied.stream().map(String::valueOf).sorted().toList());
+        }
+        return doc;
+    }
+
     /** Every collection of the read model: its documents in _id order, hashed. */
     private Map<String, String> fingerprint(String name) throws Exception {
         JsonNode projection = admin.get("/v1/admin/projections/" + name).body();
@@ -103,7 +123,7 @@ class ReplayEndToEndTest extends EndToEndTest {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             long count = 0;
             for (Document doc : database.getCollection(collection.asText()).find().sort(Sorts.ascending("_id"))) {
-                digest.update(doc.toJson().getBytes(StandardCharsets.UTF_8));
+                digest.update(normalised(doc).toJson().getBytes(StandardCharsets.UTF_8));
                 count++;
             }
             prints.put(collection.asText(), count == 0 ? "" : count + ":" + HexFormat.of().formatHex(digest.digest()));
