@@ -1,22 +1,16 @@
 package com.planledger.app;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,17 +28,10 @@ class FailedStartTest {
 
     @Test
     void a_command_instance_whose_start_fails_exits_non_zero_within_seconds() throws Exception {
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
-        String uri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
-        // the lookups count as built, so the start does not wait to read the (unreachable) event store
-        try (MongoClient client = MongoClients.create(uri)) {
-            client.getDatabase("planledger").getCollection("cmd_lookups_meta")
-                    .insertOne(new Document("_id", "lookups-built").append("at", new Date()));
-        }
         Path log = dataDir.resolve("service.log");
         // the HTTP port is taken: the start fails after Axon and its connector are up
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        try (TestMongo mongo = TestMongo.withLookupsBuilt();
+             ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Process service = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), PlanLedgerApplication.class.getName(),
@@ -52,8 +39,8 @@ class FailedStartTest {
                     "--planledger.data-dir=" + dataDir.resolve("data"),
                     "--planledger.security.api-keys=ops:" + EndToEndTest.ADMIN_KEY + ":ADMIN",
                     "--planledger.roles=command", "--planledger.event-store=axonserver",
-                    "--axon.axonserver.servers=127.0.0.1:" + unusedPort(),
-                    "--planledger.read-store=mongodb", "--planledger.mongodb.uri=" + uri,
+                    "--axon.axonserver.servers=127.0.0.1:" + TestMongo.unusedPort(),
+                    "--planledger.read-store=mongodb", "--planledger.mongodb.uri=" + mongo.uri(),
                     "--spring.main.sources=" + LingeringThread.class.getName()))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             boolean exited = service.waitFor(60, TimeUnit.SECONDS);
@@ -64,8 +51,6 @@ class FailedStartTest {
             assertThat(exited).as("the process ended by itself:\n" + tail(output)).isTrue();
             assertThat(service.exitValue()).as(tail(output)).isNotZero();
             assertThat(output).contains("APPLICATION FAILED TO START").contains("Port " + taken.getLocalPort());
-        } finally {
-            mongo.shutdownNow();
         }
     }
 
@@ -75,9 +60,10 @@ class FailedStartTest {
 
         @Bean
         public Thread lingeringThread() {
+            CountDownLatch never = new CountDownLatch(1);
             Thread thread = new Thread(() -> {
                 try {
-                    Thread.sleep(Long.MAX_VALUE);
+                    never.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -90,11 +76,5 @@ class FailedStartTest {
 
     private static String tail(String output) {
         return output.length() <= 4000 ? output : output.substring(output.length() - 4000);
-    }
-
-    private static int unusedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,11 +2,9 @@ package com.planledger.app;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.planledger.command.web.CommandDispatcher;
 import com.planledger.query.admin.ReadModel;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
@@ -17,17 +15,13 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.queryhandling.QueryBus;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.Date;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,17 +48,10 @@ class ProductionWiringTest {
 
     @Test
     void axonserver_events_and_mongodb_read_models_wire_their_declared_stores() throws Exception {
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
-        String uri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
-        // the lookups count as built, so the start does not wait to read the (unreachable) event store
-        try (MongoClient client = MongoClients.create(uri)) {
-            client.getDatabase("planledger").getCollection("cmd_lookups_meta")
-                    .insertOne(new Document("_id", "lookups-built").append("at", new Date()));
-        }
-        try (ConfigurableApplicationContext app = start(
-                "--planledger.event-store=axonserver", "--axon.axonserver.servers=127.0.0.1:" + unusedPort(),
-                "--planledger.read-store=mongodb", "--planledger.mongodb.uri=" + uri)) {
+        try (TestMongo mongo = TestMongo.withLookupsBuilt(); ConfigurableApplicationContext app = start(
+                "--planledger.event-store=axonserver",
+                "--axon.axonserver.servers=127.0.0.1:" + TestMongo.unusedPort(),
+                "--planledger.read-store=mongodb", "--planledger.mongodb.uri=" + mongo.uri())) {
             assertThat(app.getEnvironment().getProperty("axon.axonserver.enabled")).isEqualTo("true");
             assertThat(app.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(app.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
@@ -84,8 +71,6 @@ class ProductionWiringTest {
             // indexes are created at start, and the read models use the configured database
             assertThat(client.getDatabase("planledger").listCollectionNames().into(new java.util.ArrayList<>()))
                     .contains("plans", "customers", "trackingtokens", "cmd_due");
-        } finally {
-            mongo.shutdownNow();
         }
     }
 
@@ -115,11 +100,5 @@ class ProductionWiringTest {
     void a_role_that_names_neither_side_stops_the_start_with_the_setting_named() {
         assertThatThrownBy(() -> start("--planledger.roles=qurey").close())
                 .hasStackTraceContaining("planledger.roles must name command, query or both");
-    }
-
-    private static int unusedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

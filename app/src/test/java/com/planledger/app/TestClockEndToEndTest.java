@@ -30,12 +30,19 @@ class TestClockEndToEndTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        withTestClock(registry, "test-clock", START);
+    }
+
+    /**
+     * A service of its own (data directory {@code name-<random>}) with the test clock on from {@code start}, where
+     * only the advance applies transitions: the scheduler's own polling is slowed down.
+     */
+    static void withTestClock(DynamicPropertyRegistry registry, String name, Instant start) {
         registry.add("planledger.data-dir",
-                () -> Path.of("target", "e2e-data", "test-clock-" + UUID.randomUUID()).toString());
+                () -> Path.of("target", "e2e-data", name + "-" + UUID.randomUUID()).toString());
         registry.add("planledger.security.api-keys", () -> "ops-1:" + EndToEndTest.ADMIN_KEY + ":ADMIN");
         registry.add("planledger.test-clock.enabled", () -> "true");
-        registry.add("planledger.test-clock.start", START::toString);
-        // only the advance applies transitions here: the scheduler's own polling is slowed down
+        registry.add("planledger.test-clock.start", start::toString);
         registry.add("planledger.billing.poll-interval", () -> "PT1H");
     }
 

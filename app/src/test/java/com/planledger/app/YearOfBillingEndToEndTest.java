@@ -7,7 +7,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +40,7 @@ class YearOfBillingEndToEndTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("planledger.data-dir",
-                () -> Path.of("target", "e2e-data", "year-" + UUID.randomUUID()).toString());
-        registry.add("planledger.security.api-keys", () -> "ops-1:" + EndToEndTest.ADMIN_KEY + ":ADMIN");
-        registry.add("planledger.test-clock.enabled", () -> "true");
-        registry.add("planledger.test-clock.start", START::toString);
-        registry.add("planledger.billing.poll-interval", () -> "PT1H");
+        TestClockEndToEndTest.withTestClock(registry, "year", START);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.planledger.command.lookup;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.planledger.command.Racing;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -12,11 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,26 +82,12 @@ class InvoiceSequencesTest {
     }
 
     private static <T> List<T> race(int n, Racer<T> racer) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CyclicBarrier together = new CyclicBarrier(n);
-            List<Future<T>> outcomes = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<T> task = () -> {
-                    together.await(10, TimeUnit.SECONDS);
-                    return racer.run(index);
-                };
-                outcomes.add(pool.submit(task));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> outcome : outcomes) {
-                results.add(outcome.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
+        List<Callable<T>> racers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            racers.add(() -> racer.run(index));
         }
+        return Racing.run(racers);
     }
 
     @FunctionalInterface
