@@ -32,17 +32,13 @@ class FailedStartTest {
         // the HTTP port is taken: the start fails after Axon and its connector are up
         try (TestMongo mongo = TestMongo.withLookupsBuilt();
              ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            Process service = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), PlanLedgerApplication.class.getName(),
-                    "--server.address=127.0.0.1", "--server.port=" + taken.getLocalPort(),
+            Process service = ServiceProcess.start(log, taken.getLocalPort(), List.of(
                     "--planledger.data-dir=" + dataDir.resolve("data"),
                     "--planledger.security.api-keys=ops:" + EndToEndTest.ADMIN_KEY + ":ADMIN",
                     "--planledger.roles=command", "--planledger.event-store=axonserver",
                     "--axon.axonserver.servers=127.0.0.1:" + TestMongo.unusedPort(),
                     "--planledger.read-store=mongodb", "--planledger.mongodb.uri=" + mongo.uri(),
-                    "--spring.main.sources=" + LingeringThread.class.getName()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    "--spring.main.sources=" + LingeringThread.class.getName())).process();
             boolean exited = service.waitFor(60, TimeUnit.SECONDS);
             if (!exited) {
                 service.destroyForcibly().waitFor();

@@ -3,7 +3,6 @@ package com.planledger.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
-import com.planledger.query.store.ReadModelStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -102,19 +101,6 @@ class ReplayEndToEndTest extends EndToEndTest {
         return eventStore.createHeadToken().position().orElseThrow();
     }
 
-    /**
-     * The document with its applied-event guard as a set: events of different customers committed in another
-     * order than their positions (concurrent appends) reach the live processor in commit order and a replay in
-     * position order, so the guard can list the same ids in another order; everything else must be equal.
-     */
-    private static Document normalised(Document doc) {
-        List<?> applied = doc.getList(ReadModelStore.APPLIED, Object.class);
-        if (applied != null) {
-            doc.put(ReadModelStore.APPLIED, applied.stream().map(String::valueOf).sorted().toList());
-        }
-        return doc;
-    }
-
     /** Every collection of the read model: its documents in _id order, hashed. */
     private Map<String, String> fingerprint(String name) throws Exception {
         JsonNode projection = admin.get("/v1/admin/projections/" + name).body();
@@ -123,7 +109,7 @@ class ReplayEndToEndTest extends EndToEndTest {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             long count = 0;
             for (Document doc : database.getCollection(collection.asText()).find().sort(Sorts.ascending("_id"))) {
-                digest.update(normalised(doc).toJson().getBytes(StandardCharsets.UTF_8));
+                digest.update(ReadStoreContents.normalised(doc).toJson().getBytes(StandardCharsets.UTF_8));
                 count++;
             }
             prints.put(collection.asText(), count == 0 ? "" : count + ":" + HexFormat.of().formatHex(digest.digest()));

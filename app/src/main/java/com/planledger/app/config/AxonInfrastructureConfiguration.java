@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
@@ -117,6 +118,21 @@ public class AxonInfrastructureConfiguration {
     @Autowired
     void propagateHandlerErrors(EventProcessingConfigurer processing) {
         processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * A processor's token is written after the read-model writes of its batch, never before. Given a transaction
+     * manager, Axon's tracking processor stores the token first, at the start of the batch, on the assumption
+     * that token and read model commit in that one transaction. Here they never share one (the transaction
+     * manager is the JDBC event store's; tokens and read models live in MongoDB), so a crash in the middle of a
+     * batch kept a token past events whose read-model writes were lost: customers answered 404 and their later
+     * events were dead-lettered. Without a transaction manager the processor stores the token in the batch's
+     * prepare-commit phase, after every handler ran; a crash then redelivers at most that batch, which the
+     * projections' idempotency guards ignore where already applied.
+     */
+    @Autowired
+    void storeTokensAfterTheReadModels(EventProcessingConfigurer processing) {
+        processing.registerDefaultTransactionManager(c -> NoTransactionManager.instance());
     }
 
     /**

@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Embedded read store: an in-process MongoDB-wire server (mongo-java-server) on an H2 MVStore file under
  * {@code <data-dir>/readstore}, bound to 127.0.0.1 on a free port and used only through the real MongoDB driver.
- * Read models, tokens and command-side lookups live in it together, so a crash rolls them back together.
+ * Read models, tokens and command-side lookups live in it together, and {@link CrashConsistentH2Backend} writes
+ * them to disk only as whole commands, so a crash rolls them back together to a point where no token is ahead of
+ * the read models it describes.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "planledger.read-store", havingValue = "embedded", matchIfMissing = true)
@@ -48,7 +50,7 @@ public class EmbeddedReadStoreConfiguration {
         }
         Path file = dir.resolve("readmodels.mv");
         log.info("Embedded read store: MongoDB-wire server on the H2 file {}", file);
-        return new H2Backend(file.toString());
+        return CrashConsistentH2Backend.open(file.toString(), properties.getEmbedded().getReadStoreCommitInterval());
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -69,9 +71,25 @@ public class EmbeddedReadStoreConfiguration {
         return MongoClients.create(settings);
     }
 
-    /** The MVStore buffers writes for up to a second: lookup writes are flushed before their events commit. */
+    /**
+     * The store writes to disk every commit interval: lookup writes are flushed before their events commit. The
+     * lookups belong to this instance alone (the one command instance an embedded read store supports), so it
+     * rebuilds them after its own crash.
+     */
     @Bean
     public LookupDurability lookupDurability(AbstractMongoBackend backend) {
-        return backend instanceof H2Backend h2 ? h2::commit : LookupDurability.ACKNOWLEDGED;
+        return new LookupDurability() {
+            @Override
+            public void flush() {
+                if (backend instanceof H2Backend h2) {
+                    h2.commit();
+                }
+            }
+
+            @Override
+            public boolean ownedByThisInstance() {
+                return true;
+            }
+        };
     }
 }

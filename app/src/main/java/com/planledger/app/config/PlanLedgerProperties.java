@@ -3,6 +3,7 @@ package com.planledger.app.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -112,6 +113,20 @@ public class PlanLedgerProperties {
          * and experiments; read models, tokens and lookups are lost at exit.
          */
         private boolean inMemoryReadStore;
+        /**
+         * How often the embedded read store writes what it acknowledged to disk, as one version between whole
+         * write commands. A crash loses at most this much derived work (processors apply it again from the event
+         * store); lookups and idempotency records are written at once when they must outlive a crash.
+         */
+        private Duration readStoreCommitInterval = Duration.ofMillis(200);
+
+        public Duration getReadStoreCommitInterval() {
+            return readStoreCommitInterval;
+        }
+
+        public void setReadStoreCommitInterval(Duration readStoreCommitInterval) {
+            this.readStoreCommitInterval = readStoreCommitInterval;
+        }
 
         public boolean isInMemoryReadStore() {
             return inMemoryReadStore;

@@ -18,6 +18,14 @@ public interface LookupDurability {
     void flush();
 
     /**
+     * Whether these lookups belong to this instance alone (the embedded read store), so that it may rebuild them
+     * after its own crash; shared lookups (MongoDB) are never rebuilt while other instances may use them.
+     */
+    default boolean ownedByThisInstance() {
+        return false;
+    }
+
+    /**
      * Makes the lookup writes of the current unit of work durable once, at the end of its prepare phase (where the
      * lookups run, after the events were appended and before they are committed); at once outside a unit of work.
      */

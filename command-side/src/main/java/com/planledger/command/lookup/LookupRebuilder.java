@@ -19,6 +19,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -40,19 +41,38 @@ public class LookupRebuilder implements SmartLifecycle {
     private final EventProcessingConfiguration processing;
     private final MongoCollection<Document> meta;
     private final LookupConflicts conflicts;
+    private final MongoDatabase database;
+    private final CleanStop cleanStop;
     private volatile boolean running;
 
     public LookupRebuilder(EventStore eventStore, EventProcessingConfiguration processing, MongoDatabase database,
-                           LookupConflicts conflicts) {
+                           LookupConflicts conflicts, CleanStop cleanStop) {
         this.eventStore = eventStore;
         this.processing = processing;
+        this.database = database;
         this.meta = database.getCollection(LookupCollections.META);
         this.conflicts = conflicts;
+        this.cleanStop = cleanStop;
     }
+
+    /**
+     * The lookups a rebuild restores wholly from the events. A crash between a lookup's write (made durable
+     * before its events commit) and the commit of those events leaves an entry no event backs: a reservation of
+     * a name nobody holds, a plan a customer never moved to.
+     */
+    static final List<String> REBUILT = List.of(LookupCollections.PLAN_NAMES, LookupCollections.CUSTOMER_EMAILS,
+            LookupCollections.RECOMMENDED_SLOTS, LookupCollections.INVOICE_SEQUENCES, LookupCollections.SUBSCRIPTIONS,
+            LookupCollections.DUE);
 
     @Override
     public void start() {
         running = true;
+        if (cleanStop.lookupsMayHoldUncommittedWrites()) {
+            log.warn("The previous run of this instance ended without a clean stop: the command-side lookups are "
+                    + "rebuilt from the event store, so that none keeps a write whose events were never committed");
+            REBUILT.forEach(name -> database.getCollection(name).deleteMany(new Document()));
+            meta.deleteOne(eq("_id", MARKER));
+        }
         if (meta.find(eq("_id", MARKER)).first() == null) {
             long events = rebuild();
             meta.replaceOne(eq("_id", MARKER), new Document("_id", MARKER).append("at", new Date())
