@@ -64,6 +64,8 @@ class ProductionWiringTest {
             assertThat(app.getBeanNamesForType(DataSource.class)).as("no JDBC in this mode").isEmpty();
             assertThat(app.getBeanNamesForType(EventStorageEngine.class)).isEmpty();
             assertThat(app.getBeanNamesForType(MongoServer.class)).as("no embedded read store").isEmpty();
+            assertThat(app.getBeanNamesForType(com.planledger.app.config.SoleCommandInstance.class))
+                    .as("a shared read store takes any number of command instances").isEmpty();
             MongoClient client = app.getBean(MongoClient.class);
             assertThat(app.getBeanNamesForType(MongoClient.class)).hasSize(1);
             assertThat(client.getDatabase("planledger").getWriteConcern())

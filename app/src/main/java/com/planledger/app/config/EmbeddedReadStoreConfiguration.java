@@ -11,6 +11,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.axonframework.queryhandling.QueryBus;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,6 +71,14 @@ public class EmbeddedReadStoreConfiguration {
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .build();
         return MongoClients.create(settings);
+    }
+
+    /** Behind Axon Server, a command instance on an embedded read store must be the only command instance. */
+    @Bean
+    @ConditionalOnExpression("'${planledger.event-store:embedded}' == 'axonserver' "
+            + "and '${planledger.roles:command,query}'.toLowerCase().contains('command')")
+    public SoleCommandInstance soleCommandInstance(QueryBus queryBus) {
+        return new SoleCommandInstance(queryBus, 2000);
     }
 
     /**
