@@ -43,6 +43,11 @@ class DeadLetterEndToEndTest extends EndToEndTest {
         assertThat(parked.at("/deadLetters/sequences").asLong())
                 .isEqualTo(before.at("/deadLetters/sequences").asLong() + 1);
         assertThat(parked.at("/status").asText()).isEqualTo("RUNNING");
+        // parked events show as a metric; the read model still follows every other partner, so health stays UP
+        String metrics = Api.at(port, null).get("/actuator/prometheus").text();
+        assertThat(metrics).containsPattern("planledger_projections_parked_events\\{[^}]*"
+                + "projection=\"plan-catalog\"[^}]*} " + parked.at("/deadLetters/events").asLong() + "\\.0");
+        assertThat(Api.at(port, null).get("/actuator/health").at("/status")).isEqualTo("UP");
         // the poisoned partner's later events wait behind the failed one, in order
         assertThat(admin.get("/v1/partners/" + poisoned + "/plans/gold").status()).isEqualTo(404);
 
