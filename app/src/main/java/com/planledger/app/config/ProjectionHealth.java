@@ -65,8 +65,8 @@ public class ProjectionHealth implements HealthIndicator {
         if (projections == null) {
             return;
         }
-        for (ProjectionStatus p : projections.all()) {
-            String name = p.name();
+        // names only: the event store may not be reachable yet (Axon Server), and a gauge asks at each scrape
+        for (String name : projections.names()) {
             gauge("planledger.projections.parked.events", name, "events parked as dead letters",
                     s -> s.deadLetters().events());
             gauge("planledger.projections.parked.sequences", name,

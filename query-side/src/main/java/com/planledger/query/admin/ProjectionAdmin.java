@@ -57,6 +57,11 @@ public class ProjectionAdmin {
     public record SegmentStatus(int segment, Long position, boolean replaying, boolean caughtUp, String error) {
     }
 
+    /** The read models' names, in order, without asking any store. */
+    public List<String> names() {
+        return readModels.stream().map(ReadModel::name).sorted().toList();
+    }
+
     public List<ProjectionStatus> all() {
         Long head = position(eventStore.createHeadToken());
         return readModels.stream().sorted(Comparator.comparing(ReadModel::name)).map(r -> status(r, head)).toList();
