@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 import static com.planledger.app.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Crash consistency of the embedded default, from outside: rounds of a concurrent burst (registrations, payments,
@@ -75,7 +76,7 @@ class KillLoopTest {
     @Test
     void acknowledged_commands_survive_kill_9_and_the_read_store_equals_a_fresh_replay() throws Exception {
         int rounds = Integer.getInteger("planledger.kill-loop.rounds", DEFAULT_ROUNDS);
-        long burstMillis = Long.getLong("planledger.kill-loop.burst-millis", 4000);
+        int killAfter = Integer.getInteger("planledger.kill-loop.kill-after", 40);
         Path data = dir.resolve("data");
         List<String> report = new ArrayList<>();
         ServiceProcess service = start(data);
@@ -104,7 +105,8 @@ class KillLoopTest {
             }
             Api client = admin;
             work.add(pool.submit(() -> planWork(client, partner, stop, acknowledged)));
-            Thread.sleep(burstMillis);
+            // SIGKILL mid-burst, once the service has acknowledged this many commands of the round
+            await().atMost(START).until(() -> acknowledged.size() >= killAfter);
             service.kill();
             stop.set(true);
             pool.shutdown();

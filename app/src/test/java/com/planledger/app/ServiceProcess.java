@@ -1,6 +1,7 @@
 package com.planledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The service in a JVM of its own, started from the test classpath as {@code java ... PlanLedgerApplication} would
@@ -61,42 +64,34 @@ final class ServiceProcess {
 
     /** Waits until the service answers ready, failing with its log's tail when it ends or takes too long. */
     ServiceProcess awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         Api api = Api.at(port, "");
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the service ended with " + process.exitValue() + ":\n" + tail());
-            }
-            try {
-                if (api.get("/actuator/health/readiness").status() == 200) {
-                    return this;
-                }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
-            }
-            pause(200);
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreException(UncheckedIOException.class)
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError("the service ended with " + process.exitValue() + ":\n"
+                                    + tail());
+                        }
+                        return api.get("/actuator/health/readiness").status() == 200;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the service was not ready within " + timeout + ":\n" + tail(), e);
         }
-        throw new AssertionError("the service was not ready within " + timeout + ":\n" + tail());
+        return this;
     }
 
     /** Waits until every read model's processor runs with no lag and no replay. */
     void awaitCaughtUp(Api admin, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            Api.Response list = admin.get("/v1/admin/projections");
-            last = list.text();
-            boolean caughtUp = list.status() == 200;
-            for (JsonNode p : list.body()) {
-                caughtUp &= "RUNNING".equals(p.at("/status").asText()) && p.at("/lag").asLong() == 0
-                        && !p.at("/replaying").asBoolean();
-            }
-            if (caughtUp) {
-                return;
-            }
-            pause(200);
-        }
-        throw new AssertionError("the read models did not catch up within " + timeout + ": " + last);
+        await().atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .alias("every read model's processor RUNNING, lag 0, not replaying")
+                .until(() -> admin.get("/v1/admin/projections"), list -> {
+                    boolean caughtUp = list.status() == 200;
+                    for (JsonNode p : list.body()) {
+                        caughtUp &= "RUNNING".equals(p.at("/status").asText()) && p.at("/lag").asLong() == 0
+                                && !p.at("/replaying").asBoolean();
+                    }
+                    return caughtUp;
+                });
     }
 
     /** SIGKILL: the process ends at once, mid-write, as in a crash. */
@@ -131,15 +126,6 @@ final class ServiceProcess {
             return output.length() <= 6000 ? output : output.substring(output.length() - 6000);
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

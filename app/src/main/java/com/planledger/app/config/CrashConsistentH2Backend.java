@@ -165,8 +165,8 @@ public final class CrashConsistentH2Backend extends H2Backend {
             return true;
         }
         if (name.equals("aggregate")) {
-            return !String.valueOf(query.get("pipeline")).contains("$out")
-                    && !String.valueOf(query.get("pipeline")).contains("$merge");
+            String pipeline = String.valueOf(query.get("pipeline"));
+            return !pipeline.contains("$out") && !pipeline.contains("$merge");
         }
         return false;
     }

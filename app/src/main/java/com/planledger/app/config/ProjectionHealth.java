@@ -11,10 +11,12 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The read models' processors in health and metrics, as {@code GET /v1/admin/projections} shows them.
@@ -32,8 +34,13 @@ import java.util.function.ToDoubleFunction;
 @Component("readModelsHealthIndicator")
 public class ProjectionHealth implements HealthIndicator {
 
+    /** How long one reading serves the gauges: well below any scrape interval, above one scrape's duration. */
+    private static final Duration SCRAPE_REUSE = Duration.ofMillis(250);
+
     private final ObjectProvider<ProjectionAdmin> admin;
     private final MeterRegistry registry;
+    private Map<String, ProjectionStatus> scrape;
+    private long scrapedAt;
 
     public ProjectionHealth(ObjectProvider<ProjectionAdmin> admin, MeterRegistry registry) {
         this.admin = admin;
@@ -80,7 +87,21 @@ public class ProjectionHealth implements HealthIndicator {
 
     private void gauge(String metric, String projection, String description,
                        ToDoubleFunction<ProjectionStatus> value) {
-        Gauge.builder(metric, admin, a -> value.applyAsDouble(a.getObject().one(projection)))
+        Gauge.builder(metric, this, health -> value.applyAsDouble(health.scraped(projection)))
                 .tag("projection", projection).description(description).register(registry);
+    }
+
+    /**
+     * One reading of every read model per scrape: the gauges of one scrape (four per read model) share it, so a
+     * scrape asks the event store for its head once and walks each dead-letter queue once.
+     */
+    private synchronized ProjectionStatus scraped(String projection) {
+        long now = System.nanoTime();
+        if (scrape == null || now - scrapedAt > SCRAPE_REUSE.toNanos()) {
+            scrape = admin.getObject().all().stream()
+                    .collect(Collectors.toMap(ProjectionStatus::name, status -> status));
+            scrapedAt = now;
+        }
+        return scrape.get(projection);
     }
 }

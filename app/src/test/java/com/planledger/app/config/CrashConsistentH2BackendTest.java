@@ -89,7 +89,7 @@ class CrashConsistentH2BackendTest {
     /** The process that is killed: eight writers on the store in {@code args[0]}, reporting their progress. */
     public static final class Writers {
 
-        public static void main(String[] args) throws Exception {
+        public static void main(String[] args) throws InterruptedException {
             CrashConsistentH2Backend backend = CrashConsistentH2Backend.open(args[0], Duration.ofMillis(100));
             MongoServer server = new MongoServer(backend);
             server.bind("127.0.0.1", 0);
@@ -107,14 +107,14 @@ class CrashConsistentH2BackendTest {
                         db.getCollection("docs").updateOne(Filters.eq("_id", id), Updates.inc("v", 1L));
                         db.getCollection("tokens").replaceOne(Filters.eq("_id", worker),
                                 new Document("_id", worker).append("n", i), new ReplaceOptions().upsert(true));
-                        written.incrementAndGet();
+                        long total = written.incrementAndGet();
+                        if (total % 50 == 0) {
+                            System.out.println("written " + total);
+                        }
                     }
                 });
             }
-            while (true) {
-                Thread.sleep(50);
-                System.out.println("written " + written.get());
-            }
+            pool.awaitTermination(1, TimeUnit.HOURS); // until killed
         }
     }
 }
