@@ -74,7 +74,8 @@ public class DashboardProjection implements ReadModel {
                 (before, after) -> {
                     Delta delta = new Delta();
                     planDelta(delta, event, before, after);
-                    delta.activity(at, event, ActivitySentences.plan(event, after, actor), actor, after.planId());
+                    delta.activity(at, sequence, event, ActivitySentences.plan(event, after, actor), actor,
+                            after.planId());
                     apply(event.partnerId(), eventId, at, delta);
                 });
         emit(event.partnerId(), token);
@@ -91,7 +92,7 @@ public class DashboardProjection implements ReadModel {
                     customerDelta(delta, Contribution.of(before), Contribution.of(after));
                     String sentence = ActivitySentences.customer(event, after, actor);
                     if (sentence != null) {
-                        delta.activity(at, event, sentence, actor, after.customerId());
+                        delta.activity(at, sequence, event, sentence, actor, after.customerId());
                     }
                     apply(event.partnerId(), eventId, at, delta);
                 });
@@ -223,9 +224,10 @@ public class DashboardProjection implements ReadModel {
             unset.put(field, "");
         }
 
-        void activity(Instant at, Object event, String sentence, String actor, String subject) {
+        void activity(Instant at, long sequence, Object event, String sentence, String actor, String subject) {
             activity.add(new Document("at", Date.from(at)).append("type", event.getClass().getSimpleName())
-                    .append("sentence", sentence).append("actor", actor).append("subject", subject));
+                    .append("sentence", sentence).append("actor", actor).append("subject", subject)
+                    .append("seq", sequence));
         }
 
         Bson toUpdate() {
@@ -243,9 +245,12 @@ public class DashboardProjection implements ReadModel {
                 parts.add(new Document("$max", max));
             }
             if (!activity.isEmpty()) {
-                // kept in time order even when an event arrives after a later one, then cut to the latest
+                // kept in time order even when an event arrives after a later one, then cut to the latest; events
+                // of one instant by subject and sequence, so a replay (position order) keeps the order a live
+                // processor (commit order) made
                 parts.add(new Document("$push", new Document("recent", new Document("$each", activity)
-                        .append("$sort", new Document("at", 1)).append("$slice", -RECENT))));
+                        .append("$sort", new Document("at", 1).append("subject", 1).append("seq", 1))
+                        .append("$slice", -RECENT))));
             }
             return combine(parts);
         }
