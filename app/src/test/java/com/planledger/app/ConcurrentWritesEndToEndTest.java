@@ -33,7 +33,7 @@ class ConcurrentWritesEndToEndTest extends EndToEndTest {
         assertThat(answers).allMatch(s -> s == 200 || s == 409 || s == 412);
         long accepted = answers.stream().filter(s -> s == 200).count();
         assertThat(accepted).isPositive();
-        assertGapless(Ids.plan(partner, "gold"), 1 + accepted);
+        assertGapless(Ids.planAggregate(partner, "gold"), 1 + accepted);
     }
 
     @Test
@@ -54,7 +54,7 @@ class ConcurrentWritesEndToEndTest extends EndToEndTest {
         assertThat(answers).allMatch(s -> s == 200 || s == 201 || s == 409 || s == 412);
         // registration with a plan is two events; every accepted write here records one
         long accepted = answers.stream().filter(s -> s == 200 || s == 201).count();
-        assertGapless(Ids.customer(partner, "acme"), 2 + accepted);
+        assertGapless(Ids.customerAggregate(partner, "acme"), 2 + accepted);
     }
 
     @Test

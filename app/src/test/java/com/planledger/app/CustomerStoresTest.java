@@ -39,7 +39,7 @@ class CustomerStoresTest extends EndToEndTest {
                     AtOnce.command(() -> register(partner, "c2")));
             assertThat(results).containsExactlyInAnyOrder(AtOnce.OK, "CUSTOMER_EMAIL_TAKEN");
             long stored = List.of("c1", "c2").stream()
-                    .filter(id -> eventStore.lastSequenceNumberFor(Ids.customer(partner, id)).isPresent())
+                    .filter(id -> eventStore.lastSequenceNumberFor(Ids.customerAggregate(partner, id)).isPresent())
                     .count();
             assertThat(stored).as("events stored for round " + round).isEqualTo(1);
         }
@@ -74,7 +74,7 @@ class CustomerStoresTest extends EndToEndTest {
             commands.send(new RecordUsageCommand(partner, "busy", UsageMetric.MESSAGES, 50, "u-" + i),
                     AggregateKind.CUSTOMER);
         }
-        String aggregate = Ids.customer(partner, "busy");
+        String aggregate = Ids.customerAggregate(partner, "busy");
         assertThat(EventStoreRows.snapshotSequence(eventStoreDataSource, aggregate)).as("a snapshot was stored")
                 .isGreaterThanOrEqualTo(49);
 

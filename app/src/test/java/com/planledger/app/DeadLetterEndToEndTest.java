@@ -32,7 +32,7 @@ class DeadLetterEndToEndTest extends EndToEndTest {
         JsonNode before = catalog();
         // an event the catalog cannot apply: a plan activated that was never created
         transactionManager.executeInTransaction(() -> storageEngine.appendEvents(new GenericDomainEventMessage<>(
-                "Plan", Ids.plan(poisoned, "ghost"), 0, new PlanActivatedEvent("ghost", poisoned))));
+                "Plan", Ids.planAggregate(poisoned, "ghost"), 0, new PlanActivatedEvent("ghost", poisoned))));
         admin.post("/v1/partners/" + poisoned + "/plans", TestPlans.plan("gold", "gold", "1"));
         admin.post("/v1/partners/" + healthy + "/plans?consistency=wait", TestPlans.plan("gold", "gold", "1"));
 

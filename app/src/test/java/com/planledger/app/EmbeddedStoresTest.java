@@ -98,7 +98,7 @@ class EmbeddedStoresTest extends EndToEndTest {
                     AtOnce.command(() -> create(partner, "b")));
             assertThat(results).containsExactlyInAnyOrder(AtOnce.OK, "PLAN_NAME_TAKEN");
             long stored = List.of("a", "b").stream()
-                    .filter(id -> eventStore.lastSequenceNumberFor(Ids.plan(partner, id)).isPresent()).count();
+                    .filter(id -> eventStore.lastSequenceNumberFor(Ids.planAggregate(partner, id)).isPresent()).count();
             assertThat(stored).as("events stored for round " + round).isEqualTo(1);
         }
         awaitNoActiveConnections();

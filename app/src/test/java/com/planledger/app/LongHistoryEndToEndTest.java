@@ -28,7 +28,7 @@ class LongHistoryEndToEndTest extends EndToEndTest {
             Api.Response revised = admin.put(plans + "/gold", TestPlans.revision("gold", String.valueOf(500 + i), 5));
             assertThat(revised.status()).as("revision " + i + ": " + revised).isEqualTo(200);
         }
-        assertThat(EventStoreRows.snapshotSequence(eventStoreDataSource, Ids.plan(partner, "gold")))
+        assertThat(EventStoreRows.snapshotSequence(eventStoreDataSource, Ids.planAggregate(partner, "gold")))
                 .as("a snapshot was stored").isGreaterThanOrEqualTo(99);
 
         Api.Response registered = admin.post(customers + "?consistency=wait", register("early"));
@@ -67,7 +67,7 @@ class LongHistoryEndToEndTest extends EndToEndTest {
             assertThat(used.status()).as("usage " + i + ": " + used).isEqualTo(200);
         }
         // registration with a plan is two events: 250 in all
-        assertThat(EventStoreRows.snapshotSequence(eventStoreDataSource, Ids.customer(partner, "busy")))
+        assertThat(EventStoreRows.snapshotSequence(eventStoreDataSource, Ids.customerAggregate(partner, "busy")))
                 .isGreaterThanOrEqualTo(199);
 
         // the counted usage survived the snapshots: 2,480 used, a repeated id records nothing, 7,520 remain

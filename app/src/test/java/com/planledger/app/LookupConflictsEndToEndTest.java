@@ -41,7 +41,7 @@ class LookupConflictsEndToEndTest extends EndToEndTest {
         assertThat(admin.post(plans, TestPlans.plan("seq-1", "seq-1", "499")).status()).isEqualTo(201);
         // a second plan with the same name, straight into the event store, past every rule
         transactionManager.executeInTransaction(() -> storageEngine.appendEvents(new GenericDomainEventMessage<>(
-                "Plan", Ids.plan(partner, "seq-2"), 0, new PlanCreatedEvent("seq-2", partner, PlanType.USAGE_BASED,
+                "Plan", Ids.planAggregate(partner, "seq-2"), 0, new PlanCreatedEvent("seq-2", partner, PlanType.USAGE_BASED,
                 PlanName.of("seq-1"), Visibility.PUBLIC, 1, TestTerms.gold()))));
 
         assertThat(rebuilder.rebuild()).as("the whole store was read").isPositive();
@@ -49,7 +49,7 @@ class LookupConflictsEndToEndTest extends EndToEndTest {
         JsonNode conflicts = admin.get("/v1/admin/lookups/conflicts").body();
         JsonNode ours = null;
         for (JsonNode conflict : conflicts) {
-            if (Ids.plan(partner, "seq-2").equals(conflict.at("/aggregateId").asText())) {
+            if (Ids.planAggregate(partner, "seq-2").equals(conflict.at("/aggregateId").asText())) {
                 ours = conflict;
             }
         }

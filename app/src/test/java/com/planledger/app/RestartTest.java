@@ -14,6 +14,9 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,6 +148,53 @@ class RestartTest {
     }
 
     /** The partner's invoices after the renewal: INV-1 at the start, INV-2 for the renewal, nothing else. */
+    @Test
+    void events_an_earlier_build_stored_under_untyped_ids_are_migrated_at_start() throws Exception {
+        String partner = "/v1/partners/untyped";
+        String plans = partner + "/plans";
+        String customers = partner + "/customers";
+        String planHistory;
+        String customerHistory;
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = api(first);
+            registerOnGoldWithoutTrial(api, plans, customers);
+            assertThat(api.put(plans + "/gold", TestPlans.revision("gold", "599", 0)).status()).isEqualTo(200);
+            planHistory = api.get(plans + "/gold/history").text();
+            customerHistory = api.get(customers + "/c1/history").text();
+        }
+        // the rows as a build before ADR 4 stored them: partner:id, no type
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("eventstore").resolve("events");
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            int untyped = connection.createStatement().executeUpdate("UPDATE DomainEventEntry SET aggregateIdentifier"
+                    + " = REGEXP_REPLACE(aggregateIdentifier, '^([^:]+):(plan|customer):([^:]+)$', '$1:$3')");
+            assertThat(untyped).isGreaterThanOrEqualTo(4);
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = api(second);
+            assertThat(api.get(plans + "/gold/history").text()).isEqualTo(planHistory);
+            assertThat(api.get(customers + "/c1/history").text()).isEqualTo(customerHistory);
+            // the aggregates load from the migrated rows and go on
+            assertThat(api.put(plans + "/gold", TestPlans.revision("gold", "699", 1)).status()).isEqualTo(200);
+            assertThat(api.post(customers + "/c1/block", Api.json("note", "unpaid")).status()).isEqualTo(200);
+            // a customer and a plan may now share an id with the other type
+            Api.Response customer = api.post(customers, Api.json("customerId", "gold", "companyName", "Gold Ltd",
+                    "email", "gold@example.com"));
+            assertThat(customer.status()).as(customer.toString()).isEqualTo(201);
+            Api.Response plan = api.post(plans, TestPlans.plan("c1", "c1 plan", "1"));
+            assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
+            assertThat(api.get(plans + "/c1/history").status()).isEqualTo(200);
+            assertThat(api.get(customers + "/gold/history").body().at("/items").size()).isEqualTo(1);
+            assertThat(api.post(plans + "/c1/archive", null).status()).isEqualTo(200);
+        }
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM DomainEventEntry"
+                     + " WHERE NOT REGEXP_LIKE(aggregateIdentifier, '^[^:]+:(plan|customer):[^:]+$')")) {
+            rows.next();
+            assertThat(rows.getLong(1)).as("rows left untyped").isZero();
+        }
+    }
+
     private static void assertRenewalInvoicedAsTheSecondNumber(Api api, String partner) {
         await().atMost(Duration.ofSeconds(20)).until(() -> "2".equals(api.get(partner + "/invoices").at("/total")));
         assertThat(api.get(partner + "/invoices/INV-1").at("/reason")).isEqualTo("SUBSCRIPTION_START");

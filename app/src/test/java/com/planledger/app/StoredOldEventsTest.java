@@ -34,7 +34,7 @@ class StoredOldEventsTest extends EndToEndTest {
     void a_revision_1_recommendation_in_the_store_reads_through_the_upcaster_everywhere() throws Exception {
         assertThat(admin.post(plans, TestPlans.plan("gold", "gold", "499")).status()).isEqualTo(201);
         assertThat(admin.post(plans, TestPlans.plan("silver", "silver", "299")).status()).isEqualTo(201);
-        String aggregate = Ids.plan(partner, "gold");
+        String aggregate = Ids.planAggregate(partner, "gold");
         insertRevision1(aggregate, 1, "{\"planId\":\"gold\",\"partnerId\":\"" + partner + "\"}");
 
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(aggregate).asStream().toList();

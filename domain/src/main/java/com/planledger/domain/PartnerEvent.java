@@ -8,6 +8,9 @@ public interface PartnerEvent {
 
     String partnerId();
 
-    /** The partner-scoped identifier of the aggregate that emitted the event. */
-    String aggregateId();
+    /**
+     * The key of the aggregate that emitted the event in the read models and lookups ({@code partnerId:id}, one
+     * collection per type); its event-store identifier also names the type ({@link Ids#planAggregate}).
+     */
+    String key();
 }

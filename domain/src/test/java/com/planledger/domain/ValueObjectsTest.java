@@ -150,6 +150,16 @@ class ValueObjectsTest {
         }
 
         @Test
+        void a_plan_and_a_customer_of_one_partner_may_share_an_id_in_the_event_store() {
+            assertThat(Ids.planAggregate("acme", "gold")).isEqualTo("acme:plan:gold")
+                    .isNotEqualTo(Ids.customerAggregate("acme", "gold"));
+            assertThat(Ids.customerAggregate("acme", "gold")).isEqualTo("acme:customer:gold");
+            assertThat(Ids.partnerOf(Ids.customerAggregate("acme", "gold"))).isEqualTo("acme");
+            assertThat(Ids.localOf(Ids.customerAggregate("acme", "gold"))).isEqualTo("gold");
+            assertThat(Ids.planAggregate("acme", "gold")).startsWith(Ids.scopeOf("acme"));
+        }
+
+        @Test
         void an_id_with_dots_is_one_path_segment_and_reads_back() {
             String segment = Ids.asPathSegment("gold-2026.v1_a");
             assertThat(segment).doesNotContain(".").isEqualTo("gold-2026%2Ev1_a");

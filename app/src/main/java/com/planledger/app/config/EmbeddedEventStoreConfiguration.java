@@ -28,7 +28,8 @@ import java.nio.file.Path;
 /**
  * Embedded event store: Axon's JDBC event storage on an H2 file under {@code <data-dir>/eventstore}. Every commit
  * is written to the file before the command answers ({@code WRITE_DELAY=0}); a duplicate (aggregate, sequence)
- * is recognised as a conflict by its SQL state.
+ * is recognised as a conflict by its SQL state. Rows an earlier build stored under untyped aggregate identifiers
+ * are migrated at start ({@link TypeScopedAggregateIds}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "planledger.event-store", havingValue = "embedded", matchIfMissing = true)
@@ -76,7 +77,8 @@ public class EmbeddedEventStoreConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration configuration,
                                                  ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager) {
+                                                 TransactionManager transactionManager,
+                                                 DataSource dataSource) {
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -87,6 +89,7 @@ public class EmbeddedEventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .build();
         engine.createSchema(H2EventTableFactory.INSTANCE);
+        TypeScopedAggregateIds.migrate(dataSource);
         return engine;
     }
 }

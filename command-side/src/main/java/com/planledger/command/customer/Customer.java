@@ -364,7 +364,7 @@ public class Customer {
 
     @EventSourcingHandler
     void on(CustomerEvent event) {
-        id = event.aggregateId();
+        id = Ids.customerAggregate(event.partnerId(), event.customerId());
         customerId = event.customerId();
         partnerId = event.partnerId();
         facts.apply(event);

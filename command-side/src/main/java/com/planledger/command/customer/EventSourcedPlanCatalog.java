@@ -67,7 +67,7 @@ public class EventSourcedPlanCatalog implements PlanCatalog {
         if (!Ids.isValid(planId)) {
             return Optional.empty();
         }
-        String id = Ids.plan(partnerId, planId);
+        String id = Ids.planAggregate(partnerId, planId);
         Optional<Long> last = eventStore.lastSequenceNumberFor(id);
         if (last.isEmpty()) {
             return Optional.empty();

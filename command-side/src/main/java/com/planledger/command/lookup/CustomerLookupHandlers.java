@@ -73,41 +73,41 @@ public class CustomerLookupHandlers implements CustomerEmails {
 
     @EventHandler
     void on(CustomerPlanAssignedEvent event) {
-        holds(event.aggregateId(), event.partnerId(), event.customerId(), event.subscription());
-        dueBy(event.aggregateId(), event.partnerId(), event.customerId(), event.periodEnd());
+        holds(event.key(), event.partnerId(), event.customerId(), event.subscription());
+        dueBy(event.key(), event.partnerId(), event.customerId(), event.periodEnd());
     }
 
     @EventHandler
     void on(CustomerPlanChangedEvent event) {
-        holds(event.aggregateId(), event.partnerId(), event.customerId(), event.subscription());
-        dueBy(event.aggregateId(), event.partnerId(), event.customerId(), event.periodEnd());
+        holds(event.key(), event.partnerId(), event.customerId(), event.subscription());
+        dueBy(event.key(), event.partnerId(), event.customerId(), event.periodEnd());
     }
 
     @EventHandler
     void on(SubscriptionMigratedEvent event) {
-        holds(event.aggregateId(), event.partnerId(), event.customerId(), event.subscription());
+        holds(event.key(), event.partnerId(), event.customerId(), event.subscription());
     }
 
     @EventHandler
     void on(SubscriptionRenewedEvent event) {
-        dueBy(event.aggregateId(), event.partnerId(), event.customerId(), event.periodEnd());
+        dueBy(event.key(), event.partnerId(), event.customerId(), event.periodEnd());
     }
 
     @EventHandler
     void on(InvoiceIssuedEvent event) {
         if (event.amountDue().signum() > 0) {
-            dueBy(event.aggregateId(), event.partnerId(), event.customerId(), event.dueAt());
+            dueBy(event.key(), event.partnerId(), event.customerId(), event.dueAt());
         }
     }
 
     @EventHandler
     void on(CustomerPastDueEvent event) {
-        dueBy(event.aggregateId(), event.partnerId(), event.customerId(), event.graceEndsAt());
+        dueBy(event.key(), event.partnerId(), event.customerId(), event.graceEndsAt());
     }
 
     @EventHandler
     void on(SubscriptionCancelledEvent event) {
-        subscriptions.deleteOne(eq("_id", event.aggregateId()));
+        subscriptions.deleteOne(eq("_id", event.key()));
         durability.flushBeforeCommit();
     }
 

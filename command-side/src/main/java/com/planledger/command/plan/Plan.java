@@ -275,7 +275,7 @@ public class Plan {
 
     @EventSourcingHandler
     void on(PlanCreatedEvent event) {
-        id = event.aggregateId();
+        id = Ids.planAggregate(event.partnerId(), event.planId());
         planId = event.planId();
         partnerId = event.partnerId();
         type = event.type();
@@ -288,7 +288,7 @@ public class Plan {
 
     @EventSourcingHandler
     void on(PlanDuplicatedEvent event) {
-        id = event.aggregateId();
+        id = Ids.planAggregate(event.partnerId(), event.planId());
         planId = event.planId();
         partnerId = event.partnerId();
         type = event.type();

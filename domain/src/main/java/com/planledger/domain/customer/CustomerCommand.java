@@ -10,9 +10,9 @@ public interface CustomerCommand {
 
     String customerId();
 
-    /** The partner-scoped aggregate identifier the command is routed by. */
+    /** The event-store aggregate identifier the command is routed by (scoped by partner and type). */
     @TargetAggregateIdentifier
     default String aggregateId() {
-        return Ids.customer(partnerId(), customerId());
+        return Ids.customerAggregate(partnerId(), customerId());
     }
 }

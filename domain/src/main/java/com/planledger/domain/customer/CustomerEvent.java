@@ -17,7 +17,7 @@ public sealed interface CustomerEvent extends PartnerEvent
     String customerId();
 
     @Override
-    default String aggregateId() {
+    default String key() {
         return Ids.customer(partnerId(), customerId());
     }
 }

@@ -10,9 +10,9 @@ public interface PlanCommand {
 
     String planId();
 
-    /** The partner-scoped aggregate identifier the command is routed by. */
+    /** The event-store aggregate identifier the command is routed by (scoped by partner and type). */
     @TargetAggregateIdentifier
     default String aggregateId() {
-        return Ids.plan(partnerId(), planId());
+        return Ids.planAggregate(partnerId(), planId());
     }
 }

@@ -12,7 +12,7 @@ public sealed interface PlanEvent extends PartnerEvent
     String planId();
 
     @Override
-    default String aggregateId() {
+    default String key() {
         return Ids.plan(partnerId(), planId());
     }
 }

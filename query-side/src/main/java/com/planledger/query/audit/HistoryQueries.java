@@ -45,7 +45,8 @@ public class HistoryQueries {
     @QueryHandler
     public Optional<HistoryView> history(HistoryQuery query) {
         boolean plan = "Plan".equals(query.aggregateType());
-        String id = plan ? Ids.plan(query.partnerId(), query.id()) : Ids.customer(query.partnerId(), query.id());
+        String id = plan ? Ids.planAggregate(query.partnerId(), query.id())
+                : Ids.customerAggregate(query.partnerId(), query.id());
         PageRequest page = query.page();
         long from = page.offset();
         long to = from + page.size();

@@ -56,7 +56,7 @@ public class PlanCatalogProjection implements ReadModel {
             store.collection(RECOMMENDED).updateOne(and(eq("_id", withdrawn.partnerId()),
                     eq("planId", withdrawn.planId())), Updates.set("planId", null));
         }
-        store.fold(PLANS, event.aggregateId(), sequence, PlanState.class,
+        store.fold(PLANS, event.key(), sequence, PlanState.class,
                 state -> PlanStateFold.apply(state, event, sequence, at),
                 PlanCatalogProjection::queryFields);
     }

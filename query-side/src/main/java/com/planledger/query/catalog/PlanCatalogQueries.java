@@ -50,7 +50,7 @@ public class PlanCatalogQueries {
         String id = Ids.plan(query.partnerId(), query.planId());
         if (query.asOf() != null) {
             PlanState[] state = new PlanState[1];
-            history.forEach(id, query.asOf(), event -> state[0] = PlanStateFold.apply(state[0],
+            history.forEach(Ids.planAggregate(query.partnerId(), query.planId()), query.asOf(), event -> state[0] = PlanStateFold.apply(state[0],
                     (PlanEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp()));
             return Optional.ofNullable(state[0]).map(s -> s.toView(0, true));
         }

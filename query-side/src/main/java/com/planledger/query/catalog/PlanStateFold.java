@@ -35,7 +35,7 @@ public final class PlanStateFold {
         boolean creation = event instanceof PlanCreatedEvent || event instanceof PlanDuplicatedEvent;
         if (state == null && !creation) {
             throw new IllegalStateException("event " + event.getClass().getSimpleName() + " at sequence " + sequence
-                    + " of plan " + event.aggregateId() + " arrived before the plan was created");
+                    + " of plan " + event.key() + " arrived before the plan was created");
         }
         if (event instanceof PlanCreatedEvent e) {
             return new PlanState(e.planId(), e.partnerId(), e.type(), e.name(), e.terms(), PlanStatus.ACTIVE,

@@ -59,7 +59,7 @@ public class CustomerProjection implements ReadModel {
         } else if (event instanceof PaymentRecordedEvent e) {
             invoices.paid(e, sequence);
         }
-        store.fold(CUSTOMERS, event.aggregateId(), sequence, CustomerRecord.class,
+        store.fold(CUSTOMERS, event.key(), sequence, CustomerRecord.class,
                 record -> CustomerRecordFold.apply(record, event, sequence, at, actor),
                 CustomerProjection::queryFields);
     }

@@ -72,10 +72,9 @@ public class CustomerQueries {
     /** The customer now (from the read model), or as it was at {@code asOf} (rebuilt from the event store). */
     @QueryHandler
     public Optional<CustomerView> find(FindCustomerQuery query) {
-        String id = Ids.customer(query.partnerId(), query.customerId());
         if (query.asOf() != null) {
             CustomerRecord[] record = new CustomerRecord[1];
-            history.forEach(id, query.asOf(), event -> record[0] = CustomerRecordFold.apply(record[0],
+            history.forEach(Ids.customerAggregate(query.partnerId(), query.customerId()), query.asOf(), event -> record[0] = CustomerRecordFold.apply(record[0],
                     (CustomerEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp(),
                     (String) event.getMetaData().get(AuditMetadata.ACTOR)));
             return Optional.ofNullable(record[0]).map(customer -> customer.toView(query.asOf()));

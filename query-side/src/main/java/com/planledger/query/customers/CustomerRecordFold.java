@@ -50,7 +50,7 @@ public final class CustomerRecordFold {
         if (record == null) {
             if (!(event instanceof CustomerRegisteredEvent)) {
                 throw new IllegalStateException("event " + event.getClass().getSimpleName() + " at sequence "
-                        + sequence + " of customer " + event.aggregateId() + " arrived before its registration");
+                        + sequence + " of customer " + event.key() + " arrived before its registration");
             }
             record = new CustomerRecord();
             record.createdAt = at;

@@ -69,7 +69,7 @@ public class DashboardProjection implements ReadModel {
     @EventHandler
     void on(PlanEvent event, @SequenceNumber long sequence, @Timestamp Instant at, @MessageIdentifier String eventId,
             TrackingToken token, @MetaDataValue(AuditMetadata.ACTOR) String actor) {
-        store.fold(PLANS, event.aggregateId(), sequence, PlanState.class,
+        store.fold(PLANS, event.key(), sequence, PlanState.class,
                 state -> PlanStateFold.apply(state, event, sequence, at), null,
                 (before, after) -> {
                     Delta delta = new Delta();
@@ -85,7 +85,7 @@ public class DashboardProjection implements ReadModel {
     void on(CustomerEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MessageIdentifier String eventId, TrackingToken token,
             @MetaDataValue(AuditMetadata.ACTOR) String actor) {
-        store.fold(CUSTOMERS, event.aggregateId(), sequence, CustomerRecord.class,
+        store.fold(CUSTOMERS, event.key(), sequence, CustomerRecord.class,
                 record -> CustomerRecordFold.apply(record, event, sequence, at, actor), null,
                 (before, after) -> {
                     Delta delta = new Delta();
