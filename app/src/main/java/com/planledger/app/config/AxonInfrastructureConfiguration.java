@@ -37,7 +37,7 @@ import org.springframework.context.annotation.Primary;
 /**
  * Axon settings that hold in every mode: one Jackson serializer (the published-language mapper, never XStream, never
  * the web layer's mapper) for events, messages, snapshots and tokens; audit metadata copied from commands to their
- * events; events sequenced per partner; and an update checker that never phones home.
+ * events; events sequenced per aggregate (read models) or partner (the recommendation policy); and an update checker that never phones home.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonInfrastructureConfiguration {
@@ -99,8 +99,21 @@ public class AxonInfrastructureConfiguration {
     }
 
     /**
-     * Events of one partner are handled in order by one segment of each processor: partner-level read models
-     * (dashboard counters, subscriber counts) rely on it.
+     * The read models' processors sequence events per aggregate: a plan's or a customer's events are handled in
+     * order by one segment, and an event that fails parks only its aggregate's later events. None of them needs
+     * order across a partner's aggregates: every document fed by several aggregates (subscriber counts, the
+     * dashboard's partner document) takes commutative updates guarded by event id, and each value in it is
+     * written by one aggregate only. See docs/reliability.md.
+     */
+    @Bean
+    public SequencingPolicy<EventMessage<?>> aggregateSequencingPolicy() {
+        SequentialPerAggregatePolicy perAggregate = SequentialPerAggregatePolicy.instance();
+        return perAggregate::getSequenceIdentifierFor;
+    }
+
+    /**
+     * Events of one partner are handled in order by one segment: the recommendation policy decides from the set
+     * of a partner's recommended plans it read after writing to it, and runs those decisions one at a time.
      */
     @Bean
     public SequencingPolicy<EventMessage<?>> partnerSequencingPolicy() {

@@ -77,7 +77,7 @@ public class ProjectionHealth implements HealthIndicator {
             gauge("planledger.projections.parked.events", name, "events parked as dead letters",
                     s -> s.deadLetters().events());
             gauge("planledger.projections.parked.sequences", name,
-                    "sequences (partners) with parked events", s -> s.deadLetters().sequences());
+                    "sequences (aggregates) with parked events", s -> s.deadLetters().sequences());
             gauge("planledger.projections.lag", name, "events between the processor and the head",
                     s -> s.lag() == null ? Double.NaN : s.lag());
             gauge("planledger.projections.error", name, "1 while the processor is in ERROR",

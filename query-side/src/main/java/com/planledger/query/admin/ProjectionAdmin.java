@@ -3,14 +3,19 @@ package com.planledger.query.admin;
 import com.planledger.domain.DomainException;
 import com.planledger.domain.ErrorCode;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,12 +50,28 @@ public class ProjectionAdmin {
                                    List<SegmentStatus> segments, DeadLetters deadLetters) {
     }
 
-    /** Events parked after a failure: how many sequences (partners) are blocked, and how many events. */
+    /** Events parked after a failure: how many sequences (aggregates) are blocked, and how many events. */
     public record DeadLetters(long sequences, long events) {
     }
 
     /** What a retry of parked events did. */
     public record Retry(String name, int retried, int stillFailing, DeadLetters remaining) {
+    }
+
+    /**
+     * One blocked sequence: its identifier (the aggregate's event-store identifier, as the processor sequences
+     * events) and its parked events, oldest first. The first failed; the others wait behind it.
+     */
+    public record ParkedSequence(String sequence, List<ParkedEvent> events) {
+    }
+
+    /** A parked event: which event, of which aggregate, and why it failed (for the first of a sequence). */
+    public record ParkedEvent(String eventId, String type, String aggregateId, Long aggregateSequence,
+                              Instant timestamp, String cause, Instant enqueuedAt, Instant lastTouched) {
+    }
+
+    /** What dropping a sequence's parked events did. */
+    public record Dropped(String name, String sequence, int dropped, DeadLetters remaining) {
     }
 
     /** One segment of a processor, as claimed by this instance. */
@@ -148,6 +169,74 @@ public class ProjectionAdmin {
         }
         log.info("Retried dead letters of {}: {} sequences processed, {} still failing", name, retried, failing);
         return new Retry(name, retried, failing, deadLetters(name));
+    }
+
+    /** The sequences of {@code name} with parked events, at most {@code limit}, each with its events in order. */
+    public List<ParkedSequence> deadLetterList(String name, int limit) {
+        ReadModel readModel = readModel(name);
+        List<ParkedSequence> sequences = new ArrayList<>();
+        for (var sequence : queue(readModel).deadLetters()) {
+            if (sequences.size() >= limit) {
+                break;
+            }
+            List<ParkedEvent> events = new ArrayList<>();
+            String id = null;
+            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                if (id == null) {
+                    id = sequenceOf(readModel, letter.message());
+                }
+                events.add(parked(letter));
+            }
+            if (id != null) {
+                sequences.add(new ParkedSequence(id, events));
+            }
+        }
+        return sequences;
+    }
+
+    /**
+     * Drops (evicts without applying) every parked event of the sequence {@code sequence} of {@code name}: the
+     * read model will never apply them, and the aggregate's later events are applied again. For an event that
+     * can never apply and whose effect the read model can do without; a replay brings back everything else.
+     */
+    public synchronized Dropped dropDeadLetters(String name, String sequence) {
+        ReadModel readModel = readModel(name);
+        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(readModel);
+        List<DeadLetter<? extends EventMessage<?>>> letters = new ArrayList<>();
+        for (var parked : queue.deadLetters()) {
+            List<DeadLetter<? extends EventMessage<?>>> ofSequence = new ArrayList<>();
+            parked.forEach(ofSequence::add);
+            if (!ofSequence.isEmpty() && sequence.equals(sequenceOf(readModel, ofSequence.get(0).message()))) {
+                letters.addAll(ofSequence);
+            }
+        }
+        if (letters.isEmpty()) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "sequence",
+                    "no parked events of sequence " + sequence + " in " + name);
+        }
+        letters.forEach(queue::evict);
+        log.warn("Dropped {} parked events of sequence {} from read model {}", letters.size(), sequence, name);
+        return new Dropped(name, sequence, letters.size(), deadLetters(name));
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> queue(ReadModel readModel) {
+        return processing.deadLetterQueue(readModel.name()).orElseThrow(() -> new DomainException(
+                ErrorCode.SERVICE_UNAVAILABLE, "the read model " + readModel.name() + " keeps no dead letters"));
+    }
+
+    private String sequenceOf(ReadModel readModel, EventMessage<?> message) {
+        Object id = processing.sequencingPolicy(readModel.name()).getSequenceIdentifierFor(message);
+        return id == null ? message.getIdentifier() : id.toString();
+    }
+
+    private static ParkedEvent parked(DeadLetter<? extends EventMessage<?>> letter) {
+        EventMessage<?> message = letter.message();
+        DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
+        return new ParkedEvent(message.getIdentifier(), message.getPayloadType().getSimpleName(),
+                domain == null ? null : domain.getAggregateIdentifier(),
+                domain == null ? null : domain.getSequenceNumber(), message.getTimestamp(),
+                letter.cause().map(c -> c.type() + ": " + c.message()).orElse(null), letter.enqueuedAt(),
+                letter.lastTouched());
     }
 
     private ReadModel readModel(String name) {

@@ -5,15 +5,18 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import com.planledger.domain.DomainException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Read models for operators (ADMIN keys only): status, lag, replay. */
+/** Read models for operators (ADMIN keys only): status, lag, replay, parked events. */
 @RestController
 @RequestMapping("/v1/admin/projections")
 @Tag(name = "Admin")
@@ -35,6 +38,22 @@ public class AdminController {
     @Operation(summary = "One read model's processor")
     public ProjectionAdmin.ProjectionStatus one(@PathVariable String name) {
         return projections.one(name);
+    }
+
+    @GetMapping("/{name}/dead-letters")
+    @Operation(summary = "The sequences (aggregates) with parked events, each with its events and the first failure")
+    public List<ProjectionAdmin.ParkedSequence> deadLetters(@PathVariable String name,
+                                                            @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw DomainException.invalid("limit", "must be 1 to 1000");
+        }
+        return projections.deadLetterList(name, limit);
+    }
+
+    @DeleteMapping("/{name}/dead-letters")
+    @Operation(summary = "Drop the parked events of one sequence (as listed) without applying them")
+    public ProjectionAdmin.Dropped dropDeadLetters(@PathVariable String name, @RequestParam String sequence) {
+        return projections.dropDeadLetters(name, sequence);
     }
 
     @PostMapping("/{name}/dead-letters/retry")
