@@ -1,8 +1,8 @@
 package com.planledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import com.planledger.query.store.ReadModelStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -22,13 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The admin API lists every read model's processor, and a replay rebuilds a read model from the events while the
- * service keeps serving: afterwards every collection of it is exactly what it was.
+ * The admin API lists every read model's processor, and a replay rebuilds a read model from the events into its
+ * next generation while the live one keeps serving: no read misses anything meanwhile, and afterwards every
+ * collection of it is exactly what it was.
  */
 class ReplayEndToEndTest extends EndToEndTest {
 
     @Autowired
-    MongoDatabase database;
+    ReadModelStore store;
     @Autowired
     EventStore eventStore;
 
@@ -77,22 +78,112 @@ class ReplayEndToEndTest extends EndToEndTest {
             Map<String, String> before = fingerprint(name);
             assertThat(before.values()).as(name + " has data").noneMatch(String::isEmpty);
 
+            int generation = admin.get("/v1/admin/projections/" + name).body().at("/generation").asInt();
             Api.Response started = admin.post("/v1/admin/projections/" + name + "/replay", null);
             assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            assertThat(started.body().at("/rebuild/generation").asInt()).isEqualTo(generation + 1);
             // the service keeps serving while the read model is rebuilt
             assertThat(admin.get(plans).status()).isEqualTo(200);
             awaitCaughtUp(name);
 
             assertThat(head()).as("no event was stored meanwhile").isEqualTo(headBefore);
+            JsonNode after = admin.get("/v1/admin/projections/" + name).body();
+            assertThat(after.at("/generation").asInt()).isEqualTo(generation + 1);
+            assertThat(after.at("/rebuild/status").asText()).isEqualTo("SWITCHED");
             assertThat(fingerprint(name)).as("the rebuilt " + name).isEqualTo(before);
         }
         assertThat(admin.get(customers + "/c2").at("/users/0/email")).isEqualTo("u@c2.example");
+    }
+
+    @Test
+    void reads_answer_throughout_a_replay_and_writes_during_it_reach_the_new_generation() throws Exception {
+        String partner = freshPartner();
+        String plans = "/v1/partners/" + partner + "/plans";
+        String customers = "/v1/partners/" + partner + "/customers";
+        admin.post(plans, TestPlans.plan("gold", "gold", "499"));
+        int count = 150;
+        for (int i = 0; i < count; i++) {
+            admin.post(customers, json("customerId", "c" + i, "companyName", "C" + i, "email", "c" + i + "@x.example",
+                    "planId", "gold", "billingCycle", "MONTHLY"));
+        }
+        assertThat(admin.post(customers + "/c0/users?consistency=wait", json("email", "u@c0.example", "role",
+                "OWNER")).status()).isEqualTo(201);
+
+        for (String name : List.of("customers", "plan-catalog", "dashboard")) {
+            awaitCaughtUp(name);
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.List<String> misses = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread poller = new Thread(() -> {
+                java.util.Random random = new java.util.Random(7);
+                while (!stop.get()) {
+                    String id = "c" + random.nextInt(count);
+                    for (String path : List.of(customers + "/" + id + "/entitlements", customers + "/" + id,
+                            plans + "/gold", "/v1/partners/" + partner + "/dashboard")) {
+                        Api.Response read = admin.get(path);
+                        reads.incrementAndGet();
+                        if (read.status() != 200) {
+                            misses.add(path + " " + read.status());
+                        }
+                    }
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            poller.start();
+            try {
+                Api.Response started = admin.post("/v1/admin/projections/" + name + "/replay", null);
+                assertThat(started.status()).as(started.toString()).isEqualTo(202);
+                assertThat(admin.post("/v1/admin/projections/" + name + "/replay", null).status())
+                        .as("one rebuild at a time").isEqualTo(409);
+                // a write during the rebuild: the live generation shows it at once, the new one after the switch
+                String late = "late-" + name;
+                Api.Response written = admin.post(customers + "?consistency=wait", json("customerId", late,
+                        "companyName", "Late", "email", late + "@x.example", "planId", "gold",
+                        "billingCycle", "MONTHLY"));
+                assertThat(written.status()).as(written.toString()).isEqualTo(201);
+                awaitCaughtUp(name);
+                assertThat(admin.get(customers + "/" + late).status()).isEqualTo(200);
+            } finally {
+                stop.set(true);
+                poller.join();
+            }
+            assertThat(misses).as("reads that missed during the replay of " + name).isEmpty();
+            assertThat(reads.get()).as("reads during the replay of " + name).isGreaterThan(4);
+        }
+        assertThat(admin.get(customers + "/c0").at("/users/0/email")).isEqualTo("u@c0.example");
+        assertThat(admin.get("/v1/partners/" + partner + "/dashboard").at("/customers/total"))
+                .isEqualTo(String.valueOf(count + 3));
+    }
+
+    @Test
+    void a_rebuild_can_be_cancelled_and_the_live_generation_stays() {
+        awaitCaughtUp("plan-catalog");
+        int generation = admin.get("/v1/admin/projections/plan-catalog").body().at("/generation").asInt();
+        assertThat(admin.delete("/v1/admin/projections/plan-catalog/replay").status()).isEqualTo(404);
+        Api.Response started = admin.post("/v1/admin/projections/plan-catalog/replay", null);
+        assertThat(started.status()).isEqualTo(202);
+        Api.Response cancelled = admin.delete("/v1/admin/projections/plan-catalog/replay");
+        // the rebuild may have switched already on a small store; then there is nothing left to cancel
+        if (cancelled.status() == 200) {
+            assertThat(cancelled.body().at("/rebuild/status").asText()).isEqualTo("CANCELLED");
+            assertThat(cancelled.body().at("/generation").asInt()).isEqualTo(generation);
+            assertThat(cancelled.body().at("/replaying").asBoolean()).isFalse();
+        } else {
+            assertThat(cancelled.status()).isEqualTo(404);
+            assertThat(admin.get("/v1/admin/projections/plan-catalog").body().at("/rebuild/status").asText())
+                    .isEqualTo("SWITCHED");
+        }
     }
 
     private void awaitCaughtUp(String name) {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             JsonNode p = admin.get("/v1/admin/projections/" + name).body();
             return !p.at("/replaying").asBoolean() && p.at("/lag").asLong() == 0
+                    && !"SWITCHING".equals(p.at("/rebuild/status").asText())
                     && "RUNNING".equals(p.at("/status").asText());
         });
     }
@@ -108,7 +199,7 @@ class ReplayEndToEndTest extends EndToEndTest {
         for (JsonNode collection : projection.at("/collections")) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             long count = 0;
-            for (Document doc : database.getCollection(collection.asText()).find().sort(Sorts.ascending("_id"))) {
+            for (Document doc : store.collection(collection.asText()).find().sort(Sorts.ascending("_id"))) {
                 digest.update(ReadStoreContents.normalised(doc).toJson().getBytes(StandardCharsets.UTF_8));
                 count++;
             }

@@ -28,7 +28,7 @@ class ProjectionHealthTest {
 
     private static ProjectionStatus status(String name, String state, long parked) {
         return new ProjectionStatus(name, state, false, 10L, 12L, 2L, null, List.of(name), List.of(),
-                new DeadLetters(parked == 0 ? 0 : 1, parked));
+                new DeadLetters(parked == 0 ? 0 : 1, parked), 0, null);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.planledger.query.admin;
 
 import com.planledger.domain.DomainException;
 import com.planledger.domain.ErrorCode;
+import com.planledger.query.store.ReadModelStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -23,10 +24,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * The read models' processors as an operator sees them (status, position, lag, replaying and its progress), and
- * their replay: the processor stops, its tokens go back to the start of the event store (its reset handler drops
- * the read model's collections), and it starts again, rebuilding the read model from the events while the
- * service keeps serving.
+ * The read models' processors as an operator sees them (status, position, lag, replaying and its progress, the
+ * generation served), their replay into a next generation while the live one serves ({@link GenerationRebuilds}),
+ * and their parked events.
  */
 @Component
 public class ProjectionAdmin {
@@ -36,18 +36,23 @@ public class ProjectionAdmin {
     private final List<ReadModel> readModels;
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final GenerationRebuilds rebuilds;
+    private final ReadModelStore store;
 
     public ProjectionAdmin(List<ReadModel> readModels, EventProcessingConfiguration processing,
-                           EventStore eventStore) {
+                           EventStore eventStore, GenerationRebuilds rebuilds, ReadModelStore store) {
         this.readModels = readModels;
         this.processing = processing;
         this.eventStore = eventStore;
+        this.rebuilds = rebuilds;
+        this.store = store;
     }
 
     /** One read model's processor. */
     public record ProjectionStatus(String name, String status, boolean replaying, Long position, Long headPosition,
                                    Long lag, Integer replayProgressPercent, List<String> collections,
-                                   List<SegmentStatus> segments, DeadLetters deadLetters) {
+                                   List<SegmentStatus> segments, DeadLetters deadLetters, int generation,
+                                   GenerationRebuilds.RebuildStatus rebuild) {
     }
 
     /** Events parked after a failure: how many sequences (aggregates) are blocked, and how many events. */
@@ -92,7 +97,10 @@ public class ProjectionAdmin {
         return status(readModel(name), position(eventStore.createHeadToken()));
     }
 
-    /** Starts rebuilding {@code name} from the first event. */
+    /**
+     * Starts rebuilding {@code name} from the first event into its next generation, while the live one serves
+     * ({@link GenerationRebuilds}); the switch happens when the rebuild has caught up.
+     */
     public synchronized ProjectionStatus replay(String name) {
         ReadModel readModel = readModel(name);
         StreamingEventProcessor processor = processor(readModel);
@@ -100,10 +108,13 @@ public class ProjectionAdmin {
             throw new DomainException(ErrorCode.CONCURRENT_MODIFICATION, "name",
                     "the read model " + name + " is already being rebuilt");
         }
-        log.info("Replaying read model {} from the first event", name);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        rebuilds.start(readModel, processor);
+        return one(name);
+    }
+
+    /** Stops the rebuild of {@code name} under way; the live generation goes on serving. */
+    public synchronized ProjectionStatus cancelReplay(String name) {
+        rebuilds.cancel(readModel(name).name());
         return one(name);
     }
 
@@ -130,8 +141,14 @@ public class ProjectionAdmin {
         }
         String state = error ? "ERROR" : processor.isRunning() ? "RUNNING" : "STOPPED";
         Long lag = head == null ? null : Math.max(0, head - (position == null ? 0 : position));
-        return new ProjectionStatus(readModel.name(), state, processor.isReplaying(), position, head, lag, progress,
-                readModel.collections(), segmentStatus, deadLetters(readModel.name()));
+        boolean rebuilding = rebuilds.rebuilding(readModel.name());
+        GenerationRebuilds.RebuildStatus rebuild = rebuilds.status(readModel.name());
+        if (rebuilding) {
+            progress = rebuild.progressPercent();
+        }
+        return new ProjectionStatus(readModel.name(), state, processor.isReplaying() || rebuilding, position, head,
+                lag, progress, readModel.collections(), segmentStatus, deadLetters(readModel.name()),
+                store.generation(readModel.name()), rebuild);
     }
 
     private DeadLetters deadLetters(String name) {

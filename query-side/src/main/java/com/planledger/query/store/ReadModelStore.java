@@ -41,6 +41,12 @@ import static com.mongodb.client.model.Filters.regex;
  * </ul>
  * Either way a replay or a redelivery never counts anything twice. Documents are the read model's Java records
  * written with the published-language JSON mapper (decimals as strings, instants as ISO strings).
+ * <p>
+ * Collections are named logically ({@code customers}); each read model's collections live in one generation at a
+ * time, and {@link #collection} answers the live generation's ({@code customers}, then {@code customers__g1}, ...),
+ * as recorded in {@value #GENERATIONS} and re-read at most every {@link #GENERATIONS_REFRESH_NANOS} ns. A thread
+ * bound to a rebuild ({@link #bindToRebuild}) reads and writes the rebuild's generation instead: that is how a
+ * replay builds the next generation with the projection's own handlers while the live one serves.
  */
 @Component
 public class ReadModelStore {
@@ -52,15 +58,98 @@ public class ReadModelStore {
     /** The longest search text ({@code q}) a list accepts. */
     public static final int MAX_SEARCH_TEXT = 200;
 
+    /** Which generation of its collections each read model serves: {@code {_id: name, collections: {...}}}. */
+    public static final String GENERATIONS = "readmodel_generations";
+    private static final long GENERATIONS_REFRESH_NANOS = 1_000_000_000L;
+    private static final ThreadLocal<Map<String, String>> REBUILDING = new ThreadLocal<>();
+
     private final MongoDatabase database;
     private final ObjectMapper mapper = DomainJson.newMapper();
+    /** Logical to physical collection names of the live generations other than the first. */
+    private volatile Map<String, String> live = Map.of();
+    private volatile long refreshAt = Long.MIN_VALUE;
 
     public ReadModelStore(MongoDatabase database) {
         this.database = database;
     }
 
+    /** The collection {@code name} of the live generation, or of the rebuild this thread is bound to. */
     public MongoCollection<Document> collection(String name) {
-        return database.getCollection(name);
+        return database.getCollection(physicalName(name));
+    }
+
+    /** The stored name of the logical collection {@code name}, as {@link #collection} resolves it. */
+    public String physicalName(String name) {
+        Map<String, String> rebuilding = REBUILDING.get();
+        if (rebuilding != null) {
+            String target = rebuilding.get(name);
+            if (target != null) {
+                return target;
+            }
+        }
+        if (refreshAt == Long.MIN_VALUE || System.nanoTime() - refreshAt > GENERATIONS_REFRESH_NANOS) {
+            refreshGenerations();
+        }
+        return live.getOrDefault(name, name);
+    }
+
+    /** The stored name of the logical collection {@code name} in generation {@code generation}. */
+    public static String generationName(String name, int generation) {
+        return generation == 0 ? name : name + "__g" + generation;
+    }
+
+    /** The generation read model {@code readModel} serves (0 until its first replay). */
+    public int generation(String readModel) {
+        Document doc = database.getCollection(GENERATIONS).find(eq("_id", readModel)).first();
+        return doc == null ? 0 : doc.getInteger("generation", 0);
+    }
+
+    /**
+     * Makes generation {@code generation} of {@code collections} the one read model {@code readModel} serves:
+     * one document written, and this instance's names switched at once (other instances within a second).
+     */
+    public void switchGeneration(String readModel, int generation, List<String> collections) {
+        Document names = new Document();
+        collections.forEach(name -> names.append(name, generationName(name, generation)));
+        database.getCollection(GENERATIONS).replaceOne(eq("_id", readModel),
+                new Document("_id", readModel).append("generation", generation).append("collections", names),
+                new ReplaceOptions().upsert(true));
+        refreshGenerations();
+    }
+
+    private synchronized void refreshGenerations() {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Document doc : database.getCollection(GENERATIONS).find()) {
+            Document collections = doc.get("collections", Document.class);
+            if (collections != null) {
+                collections.forEach((logical, physical) -> names.put(logical, String.valueOf(physical)));
+            }
+        }
+        live = Map.copyOf(names);
+        refreshAt = System.nanoTime();
+    }
+
+    /**
+     * Binds the calling thread to a rebuild: from now on its {@link #collection} calls for the logical names in
+     * {@code target} answer the target's collections. For the rebuild's own threads, for their whole life.
+     */
+    public static void bindToRebuild(Map<String, String> target) {
+        REBUILDING.set(Map.copyOf(target));
+    }
+
+    /** Runs {@code work} bound to the rebuild {@code target}, then unbinds. */
+    public static void inRebuild(Map<String, String> target, Runnable work) {
+        Map<String, String> before = REBUILDING.get();
+        REBUILDING.set(Map.copyOf(target));
+        try {
+            work.run();
+        } finally {
+            if (before == null) {
+                REBUILDING.remove();
+            } else {
+                REBUILDING.set(before);
+            }
+        }
     }
 
     public Document toDocument(Object value) {
@@ -180,6 +269,11 @@ public class ReadModelStore {
         }
         Pattern contains = Pattern.compile(Pattern.quote(text.strip().toLowerCase(Locale.ROOT)));
         return or(Arrays.stream(keyFields).map(field -> regex(field, contains)).toList());
+    }
+
+    /** Drops the stored collections {@code physicalNames} as they are named in the database. */
+    public void dropStored(java.util.Collection<String> physicalNames) {
+        physicalNames.forEach(name -> database.getCollection(name).drop());
     }
 
     public void drop(String... collections) {

@@ -62,8 +62,15 @@ public class AdminController {
         return projections.retryDeadLetters(name);
     }
 
+    @DeleteMapping("/{name}/replay")
+    @Operation(summary = "Cancel the rebuild under way; the live generation goes on serving")
+    public ProjectionAdmin.ProjectionStatus cancelReplay(@PathVariable String name) {
+        return projections.cancelReplay(name);
+    }
+
     @PostMapping("/{name}/replay")
-    @Operation(summary = "Rebuild the read model from the events; follow the progress with GET")
+    @Operation(summary = "Rebuild the read model from the events into a next generation while the live one serves, "
+            + "switching when caught up; follow the progress with GET")
     public ResponseEntity<ProjectionAdmin.ProjectionStatus> replay(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(projections.replay(name));
     }
