@@ -273,13 +273,14 @@ public class ReadModelStore {
 
     /** Drops the stored collections {@code physicalNames} as they are named in the database. */
     public void dropStored(java.util.Collection<String> physicalNames) {
-        physicalNames.forEach(name -> database.getCollection(name).drop());
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        database.listCollectionNames().forEach(existing::add);
+        physicalNames.stream().filter(existing::contains).forEach(name -> database.getCollection(name).drop());
     }
 
+    /** Drops the collections {@code collections} (logical names) of the live generation or of the bound rebuild. */
     public void drop(String... collections) {
-        for (String name : collections) {
-            collection(name).drop();
-        }
+        dropStored(Arrays.stream(collections).map(this::physicalName).toList());
     }
 
     /** A fold's result: the state before (null for the first event) and after. */
