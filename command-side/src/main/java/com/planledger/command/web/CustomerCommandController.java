@@ -32,6 +32,7 @@ import com.planledger.domain.customer.RemoveCustomerUserCommand;
 import com.planledger.domain.customer.UnblockCustomerCommand;
 import com.planledger.domain.customer.UpdateCustomerProfileCommand;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -63,6 +64,7 @@ public class CustomerCommandController {
 
     @PostMapping
     @Operation(summary = "Register a customer account (no users); optionally assign a plan and billing cycle")
+    @ApiResponse(responseCode = "201", description = "Created; the Location header names the customer")
     public ResponseEntity<CustomerWriteResponse> register(@PathVariable String partnerId,
                                                           @Valid @RequestBody RegisterCustomerRequest body,
                                                           @RequestParam(required = false) String consistency) {
@@ -167,6 +169,7 @@ public class CustomerCommandController {
 
     @PostMapping("/{customerId}/users")
     @Operation(summary = "Add a team member, within the plan revision's teamMembers limit plus add-ons")
+    @ApiResponse(responseCode = "201", description = "Created; the Location header names the user")
     public ResponseEntity<CustomerWriteResponse> addUser(@PathVariable String partnerId,
                                                          @PathVariable String customerId,
                                                          @Valid @RequestBody AddUserRequest body,

@@ -6,6 +6,7 @@ import com.planledger.domain.DomainException;
 import com.planledger.domain.ErrorCode;
 import com.planledger.domain.plan.RequestSubscriberMigrationCommand;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.bson.Document;
@@ -52,6 +53,7 @@ public class MigrationController {
     @PostMapping("/migrate-subscribers")
     @Operation(summary = "Move every customer on an older revision to the latest one: NOW or NEXT_RENEWAL; "
             + "202 with a job to follow")
+    @ApiResponse(responseCode = "202", description = "Accepted; the Location header names the job to follow")
     public ResponseEntity<MigrationJobView> migrate(@PathVariable String partnerId, @PathVariable String planId,
                                                     @Valid @RequestBody MigrateSubscribersRequest body,
                                                     @RequestHeader(value = "If-Match", required = false)

@@ -20,6 +20,7 @@ import com.planledger.domain.plan.RestorePlanCommand;
 import com.planledger.domain.plan.RevisePlanCommand;
 import com.planledger.domain.plan.WithdrawPlanRecommendationCommand;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +51,7 @@ public class PlanCommandController {
 
     @PostMapping
     @Operation(summary = "Create a plan: ACTIVE, PUBLIC unless asked otherwise, revision 1")
+    @ApiResponse(responseCode = "201", description = "Created; the Location header names the plan")
     public ResponseEntity<PlanWriteResponse> create(@PathVariable String partnerId,
                                                     @Valid @RequestBody CreatePlanRequest body,
                                                     @RequestParam(required = false) String consistency) {
@@ -74,6 +76,7 @@ public class PlanCommandController {
 
     @PostMapping("/{planId}/duplicate")
     @Operation(summary = "Copy the plan's latest terms into a new plan: INACTIVE, PRIVATE, revision 1")
+    @ApiResponse(responseCode = "201", description = "Created; the Location header names the new plan")
     public ResponseEntity<PlanWriteResponse> duplicate(@PathVariable String partnerId, @PathVariable String planId,
                                                        @Valid @RequestBody DuplicatePlanRequest body,
                                                        @RequestHeader(value = "If-Match", required = false)

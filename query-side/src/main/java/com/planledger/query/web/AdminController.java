@@ -2,6 +2,7 @@ package com.planledger.query.web;
 
 import com.planledger.query.admin.ProjectionAdmin;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -71,6 +72,7 @@ public class AdminController {
     @PostMapping("/{name}/replay")
     @Operation(summary = "Rebuild the read model from the events into a next generation while the live one serves, "
             + "switching when caught up; follow the progress with GET")
+    @ApiResponse(responseCode = "202", description = "Accepted; follow the rebuild with GET")
     public ResponseEntity<ProjectionAdmin.ProjectionStatus> replay(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(projections.replay(name));
     }
