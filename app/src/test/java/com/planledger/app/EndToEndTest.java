@@ -25,6 +25,11 @@ public abstract class EndToEndTest {
     public static final String AUDITOR_KEY = "auditor-key-0123456789";
     public static final String PARTNER_A_KEY = "partner-a-key-0123456789";
     public static final String PARTNER_A = "partner-a";
+    /** An AUDITOR of partner-a only. */
+    public static final String AUDITOR_A_KEY = "auditor-a-key-0123456789";
+    /** A PARTNER and an AUDITOR key of partner-b: callers from outside partner-a. */
+    public static final String FOREIGN_PARTNER_KEY = "partner-b-key-0123456789";
+    public static final String FOREIGN_AUDITOR_KEY = "auditor-b-key-0123456789";
 
     static final Path DATA_DIR = Path.of("target", "e2e-data", UUID.randomUUID().toString());
 
@@ -38,7 +43,10 @@ public abstract class EndToEndTest {
         registry.add("planledger.data-dir", DATA_DIR::toString);
         registry.add("planledger.security.api-keys", () -> "ops-1:" + ADMIN_KEY + ":ADMIN,"
                 + "audit:" + AUDITOR_KEY + ":AUDITOR:*,"
-                + "partner-a:" + PARTNER_A_KEY + ":PARTNER:" + PARTNER_A);
+                + "partner-a:" + PARTNER_A_KEY + ":PARTNER:" + PARTNER_A + ","
+                + "audit-a:" + AUDITOR_A_KEY + ":AUDITOR:" + PARTNER_A + ","
+                + "partner-b:" + FOREIGN_PARTNER_KEY + ":PARTNER:partner-b,"
+                + "audit-b:" + FOREIGN_AUDITOR_KEY + ":AUDITOR:partner-b");
         registry.add("planledger.consistency-wait", () -> "PT10S");
         // the schedulers poll often, so a test that moves the clock sees the transitions promptly
         registry.add("planledger.billing.poll-interval", () -> "PT0.2S");
