@@ -36,6 +36,31 @@ import static org.awaitility.Awaitility.await;
 class EmbeddedStoresTest extends EndToEndTest {
 
     @Autowired
+    de.bwaldvogel.mongo.MongoServer embeddedMongoServer;
+    @Autowired
+    com.mongodb.client.MongoDatabase readStore;
+
+    @Test
+    void the_embedded_read_store_answers_the_services_driver_only() {
+        int port = embeddedMongoServer.getLocalAddress().getPort();
+        // another local process with the MongoDB driver: its handshake lacks the service's secret
+        try (com.mongodb.client.MongoClient intruder = com.mongodb.client.MongoClients.create(
+                "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=1500&connectTimeoutMS=1500")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> intruder.getDatabase("planledger")
+                            .getCollection("customers").find().first())
+                    .isInstanceOf(com.mongodb.MongoException.class);
+        }
+        // and one that names itself like the service, with a guessed application name
+        try (com.mongodb.client.MongoClient guesser = com.mongodb.client.MongoClients.create(
+                "mongodb://127.0.0.1:" + port + "/?appName=planledger&serverSelectionTimeoutMS=1500")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> guesser.getDatabase("planledger")
+                    .listCollectionNames().first()).isInstanceOf(com.mongodb.MongoException.class);
+        }
+        // the service's own client goes on
+        assertThat(readStore.listCollectionNames().into(new java.util.ArrayList<>())).contains("trackingtokens");
+    }
+
+    @Autowired
     CommandDispatcher commands;
     @Autowired
     EventStore eventStore;

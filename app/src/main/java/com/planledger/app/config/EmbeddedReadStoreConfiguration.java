@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Embedded read store: an in-process MongoDB-wire server (mongo-java-server) on an H2 MVStore file under
- * {@code <data-dir>/readstore}, bound to 127.0.0.1 on a free port and used only through the real MongoDB driver.
+ * {@code <data-dir>/readstore}, bound to 127.0.0.1 on a free port and used only through the real MongoDB driver,
+ * which alone it answers ({@link AdmittingMongoBackend}).
  * Read models, tokens and command-side lookups live in it together, and {@link CrashConsistentH2Backend} writes
  * them to disk only as whole commands, so a crash rolls them back together to a point where no token is ahead of
  * the read models it describes.
@@ -55,19 +56,26 @@ public class EmbeddedReadStoreConfiguration {
         return CrashConsistentH2Backend.open(file.toString(), properties.getEmbedded().getReadStoreCommitInterval());
     }
 
+    /** The gate in front of the store: only the service's own driver is answered. */
+    @Bean
+    AdmittingMongoBackend admittingMongoBackend(AbstractMongoBackend backend) {
+        return new AdmittingMongoBackend(backend);
+    }
+
     @Bean(destroyMethod = "shutdownNow")
-    public MongoServer embeddedMongoServer(AbstractMongoBackend backend) {
+    public MongoServer embeddedMongoServer(AdmittingMongoBackend backend) {
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         return server;
     }
 
     @Bean(destroyMethod = "close")
-    public MongoClient mongoClient(MongoServer server) {
+    public MongoClient mongoClient(MongoServer server, AdmittingMongoBackend gate) {
         InetSocketAddress address = server.getLocalAddress();
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(
                         "mongodb://127.0.0.1:" + address.getPort()))
+                .applicationName(gate.applicationName())
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .build();
         return MongoClients.create(settings);
