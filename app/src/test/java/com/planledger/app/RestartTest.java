@@ -109,8 +109,10 @@ class RestartTest {
             // the service was down when the period ended: the due lookup in the store still knows the customer
             second.getBean(MutableClock.class).set(periodEnd.plus(Duration.ofDays(1)));
             Api api = api(second);
-            await().atMost(Duration.ofSeconds(20)).until(() ->
-                    "IN_GRACE".equals(api.get(customers + "/c1").at("/state")));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.get(customers + "/c1")
+                    .at("/state")).as("c1 after its period ended; the due lookup holds "
+                    + second.getBean(MongoDatabase.class).getCollection("cmd_due").find().into(new ArrayList<>()))
+                    .isEqualTo("IN_GRACE"));
             assertRenewalInvoicedAsTheSecondNumber(api, "/v1/partners/restart-billing");
         }
     }
@@ -140,8 +142,10 @@ class RestartTest {
                     "email", "C1@example.com")).at("/code")).isEqualTo("CUSTOMER_EMAIL_TAKEN");
             // and the due dates: the period still ends on time
             second.getBean(MutableClock.class).set(periodEnd.plus(Duration.ofDays(1)));
-            await().atMost(Duration.ofSeconds(20)).until(() ->
-                    "IN_GRACE".equals(api.get(customers + "/c1").at("/state")));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.get(customers + "/c1")
+                    .at("/state")).as("c1 after its period ended; the due lookup holds "
+                    + second.getBean(MongoDatabase.class).getCollection("cmd_due").find().into(new ArrayList<>()))
+                    .isEqualTo("IN_GRACE"));
             // and the invoice sequence: the renewal takes the next number, not the first one again
             assertRenewalInvoicedAsTheSecondNumber(api, "/v1/partners/restored");
         }
